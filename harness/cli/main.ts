@@ -1,0 +1,30 @@
+// The `secmatrix` command line: each subcommand lives in its own module and registers itself here.
+import { Command, CommanderError } from 'commander';
+import { registerPkiCommand } from './pki-command.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('secmatrix')
+    .description('Conformance suite for client security: TLS, mutual TLS, credentials, permissions.')
+    .version('0.1.0')
+    .showHelpAfterError(true)
+    .exitOverride();
+  registerPkiCommand(program);
+  for (const sub of program.commands) sub.showHelpAfterError(true).exitOverride();
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here with exit code 0; usage errors with 1 or 2.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`secmatrix: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

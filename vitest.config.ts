@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects: `unit` and `integration` are the project's own tests (npm test); `suites` is the
+// product, run by `secmatrix run` with its own reporters.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Integration tests start real servers and processes; keep them from fighting over 2 cores.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
