@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // product, run by `secmatrix run` with its own reporters.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         test: {
@@ -20,6 +21,14 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration tests start real servers and processes; keep them from fighting over 2 cores.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'suites',
+          include: ['suites/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,6 +1,9 @@
 // The `secmatrix` command line: each subcommand lives in its own module and registers itself here.
 import { Command, CommanderError } from 'commander';
 import { registerPkiCommand } from './pki-command.ts';
+import { registerMemberCommand } from './member-command.ts';
+import { registerRunCommand } from './run-command.ts';
+import { registerBenchCommand } from './bench-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('secmatrix')
@@ -9,6 +12,9 @@ export function buildProgram(): Command {
     .showHelpAfterError(true)
     .exitOverride();
   registerPkiCommand(program);
+  registerMemberCommand(program);
+  registerRunCommand(program);
+  registerBenchCommand(program);
   for (const sub of program.commands) sub.showHelpAfterError(true).exitOverride();
   return program;
 }

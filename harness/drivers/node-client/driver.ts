@@ -1,0 +1,100 @@
+// The official Node client (hazelcast-client), driven in-process.
+import { createRequire } from 'node:module';
+import { Client } from 'hazelcast-client';
+import type { Check, ClientSetup } from '../../plan/cell.ts';
+import { CAPABILITIES } from '../../plan/cell.ts';
+import { withTimeout } from '../../util/deadline.ts';
+import { redactText } from '../../util/redact.ts';
+import { classifyAttempt } from '../classify.ts';
+import type { CheckResult, ClientDriver, ClientSession, ConnectAttempt, DriveContext, MemberEndpoint } from '../driver.ts';
+import { missingCapabilities } from '../driver.ts';
+import { buildClientConfig, NODE_CLIENT_TIMING } from './client-config.ts';
+import { CapturingLogger } from './log-capture.ts';
+
+const clientVersion: string = createRequire(import.meta.url)('hazelcast-client/package.json').version;
+
+/** Why the Node client cannot express a capability (for not-applicable reasons). */
+const UNSUPPORTED: Record<string, string> = {
+  [CAPABILITIES.pinSslv2]: 'Node.js (OpenSSL 3) has no SSLv2: the client cannot even be configured to offer it',
+  [CAPABILITIES.pinSslv3]: 'Node.js (OpenSSL 3) has no SSLv3: minVersion/maxVersion accept TLSv1 and above only',
+  [CAPABILITIES.keyPasswordCallable]: 'a key password given by a callable is a Python-client option (ssl_password); Node takes a string passphrase',
+};
+
+const SUPPORTED = new Set<string>(Object.values(CAPABILITIES).filter((c) => !(c in UNSUPPORTED)));
+
+/** Longest a single connection attempt may take, whatever the client does. */
+const ATTEMPT_BOUND_MS = NODE_CLIENT_TIMING.heartbeatTimeoutMs + NODE_CLIENT_TIMING.connectionTimeoutMs + 2000;
+/** How long to wait for the member's log entry about an attempt that already ended on the client. */
+const MEMBER_EVIDENCE_GRACE_MS = 150;
+
+const ACCESS_DENIED = /AccessControlException/;
+
+export class NodeClientDriver implements ClientDriver {
+  readonly name = 'hazelcast-client (Node.js)';
+  readonly version = clientVersion;
+  readonly capabilities: ReadonlySet<string> = SUPPORTED;
+
+  notApplicable(client: ClientSetup): string | undefined {
+    const missing = missingCapabilities(this, client);
+    if (missing.length === 0) return undefined;
+    return missing.map((c) => UNSUPPORTED[c] ?? `the Node client has no '${c}' capability`).join('; ');
+  }
+
+  async connect(endpoint: MemberEndpoint, client: ClientSetup, ctx: DriveContext): Promise<ConnectAttempt> {
+    const started = performance.now();
+    const logger = new CapturingLogger();
+    const { config, secrets } = buildClientConfig(client, endpoint, ctx.pki, logger);
+    const mark = ctx.evidence.mark();
+    let hz: Client | undefined;
+    let rejection: string | undefined;
+    try {
+      hz = await withTimeout('Node client connect', ATTEMPT_BOUND_MS, Client.newHazelcastClient(config));
+    } catch (err) {
+      rejection = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    }
+    if (!hz) {
+      // The member logs its side as the connection closes; give that a moment to land.
+      await ctx.evidence.waitFor(mark, (e) => e.kind === 'tls-refused' || e.kind === 'auth', MEMBER_EVIDENCE_GRACE_MS);
+    }
+    const memberEvents = ctx.evidence.since(mark);
+    const clientErrors = [...logger.problems(), ...(rejection ? [rejection] : [])];
+    const outcome = classifyAttempt({ connected: hz !== undefined, clientErrors, memberEvents });
+    const evidence = {
+      'client log': redactText(logger.text(), secrets),
+      'member log': redactText(memberEvents.map((e) => `${e.kind}: ${e.detail}`).join('\n'), secrets),
+    };
+    const attempt: ConnectAttempt = { outcome, evidence, durationMs: performance.now() - started };
+    if (hz) attempt.session = new NodeClientSession(hz);
+    return attempt;
+  }
+}
+
+class NodeClientSession implements ClientSession {
+  constructor(private readonly hz: Client) {}
+
+  async run(check: Check): Promise<CheckResult> {
+    try {
+      await withTimeout(`check ${check.id}`, NODE_CLIENT_TIMING.invocationTimeoutMs + 1000, this.operate(check));
+      return { result: 'granted' };
+    } catch (err) {
+      const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      return ACCESS_DENIED.test(message) ? { result: 'denied', message } : { result: 'error', message };
+    }
+  }
+
+  private async operate(check: Check): Promise<void> {
+    const map = await this.hz.getMap<string, string>(check.mapName);
+    switch (check.operation) {
+      case 'map.put':
+        await map.put('secmatrix-key', 'secmatrix-value');
+        return;
+      case 'map.get':
+        await map.get('secmatrix-key');
+        return;
+    }
+  }
+
+  async close(): Promise<void> {
+    await withTimeout('Node client shutdown', 5000, this.hz.shutdown()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,117 @@
+// `secmatrix run`: provision the PKI, run the area suites in vitest with the Allure reporter and a
+// cell collector, then judge completeness and write every report. Nothing passes by omission: a
+// cell without a record is a failure.
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startVitest } from 'vitest/node';
+import { buildPki, defaultPkiRequest } from '../../pki/index.ts';
+import { generateAllureHtml } from '../../reports/allure-html.ts';
+import { writeReports } from '../../reports/write.ts';
+import { NodeClientDriver } from '../drivers/node-client/driver.ts';
+import { AREAS, type Area, type Cell, type CellResult } from '../plan/cell.ts';
+import { expandMatrices, matrixFingerprint } from '../plan/index.ts';
+import { SYSTEM } from '../suite/system.ts';
+import { suiteEnv } from '../suite/run-options.ts';
+import { createTarget, TARGET_NAMES } from '../targets/index.ts';
+import { makeTempDir } from '../util/tempdir.ts';
+import { CellCollector } from './collector.ts';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunOptions {
+  target: string;
+  areas: Area[];
+  grep: string | undefined;
+  reportDir: string;
+  historyPath: string;
+  /** Print vitest's progress (the CLI does; the benchmark does not). */
+  verbose: boolean;
+}
+
+export interface RunOutcome {
+  results: CellResult[];
+  reportDir: string;
+  durationMs: number;
+  /** 0 only if every cell met its expectation (not-applicable cells excepted). */
+  exitCode: number;
+  problems: string[];
+}
+
+export class RunInputError extends Error {
+  override name = 'RunInputError';
+}
+
+export function checkRunOptions(o: { target: string; areas: string[] }): void {
+  for (const a of o.areas) if (!AREAS.includes(a as Area)) throw new RunInputError(`unknown area "${a}" (known: ${AREAS.join(', ')})`);
+  if (!(TARGET_NAMES as readonly string[]).includes(o.target)) throw new RunInputError(`unknown target "${o.target}" (known: ${TARGET_NAMES.join(', ')})`);
+}
+
+function resultOf(cell: Cell, test: CellCollector['tests'][number] | undefined): CellResult {
+  const rec = test?.record;
+  if (!test || !rec) {
+    const why = test ? `the cell's test ended (${test.state}) without a result: ${test.errors.join('; ') || 'no error given'}` : 'the cell was not run';
+    return { cell, observed: { kind: 'error', message: why }, status: 'failed', reason: why, durationMs: 0 };
+  }
+  const result: CellResult = { cell, observed: rec.observed, status: rec.status, durationMs: rec.durationMs };
+  const reason = rec.reason ?? (rec.status === 'failed' ? test.errors.join('; ') : undefined);
+  if (reason) result.reason = reason;
+  if (rec.evidence) result.evidence = rec.evidence;
+  return result;
+}
+
+export async function runConformance(o: RunOptions): Promise<RunOutcome & { collector: CellCollector }> {
+  checkRunOptions({ target: o.target, areas: o.areas });
+  const started = performance.now();
+  // Validate the matrix before anything starts: a malformed matrix is reported with file and path.
+  const cells = expandMatrices(o.areas, o.grep);
+  if (cells.length === 0) throw new RunInputError(`no cell matches (areas ${o.areas.join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
+  const provider = createTarget(o.target);
+  const driver = new NodeClientDriver();
+
+  const work = await makeTempDir('run');
+  const collector = new CellCollector();
+  try {
+    // Private keys live only in the run's temp dir; reports get summaries, never key material.
+    const pki = await buildPki(defaultPkiRequest(), { outDir: join(work.path, 'pki') });
+    const reportDir = resolve(o.reportDir);
+    const resultsDir = join(reportDir, 'allure-results');
+    await rm(resultsDir, { recursive: true, force: true });
+    await mkdir(resultsDir, { recursive: true });
+    const areasRun = [...new Set(cells.map((c) => c.area))];
+    const vitest = await startVitest('test', areasRun.map((a) => `suites/${a}.test.ts`), {
+      root: REPO_ROOT,
+      config: join(REPO_ROOT, 'vitest.config.ts'),
+      project: 'suites',
+      watch: false,
+      env: suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, grep: o.grep, areas: o.areas }),
+      reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
+    });
+    await vitest?.close();
+
+    const byId = new Map(collector.tests.filter((t) => t.record).map((t) => [t.record!.cellId, t]));
+    const byName = new Map(collector.tests.map((t) => [t.name, t]));
+    const results = cells.map((c) => resultOf(c, byId.get(c.id) ?? byName.get(c.name)));
+    const secrets = Object.values(pki.artifacts).flatMap((a) => Object.values(a.passwords).filter((p): p is string => !!p));
+    await writeReports(reportDir, results, {
+      system: SYSTEM,
+      serverVersion: provider.serverVersion,
+      client: { name: driver.name, version: driver.version },
+      suiteVersion: '0.1.0',
+      matrixFingerprint: matrixFingerprint(),
+      secrets,
+    });
+    const problems = [...collector.moduleErrors];
+    try {
+      await generateAllureHtml({ resultsDir, outputDir: join(reportDir, 'allure-report'), historyPath: resolve(o.historyPath), reportName: `secmatrix — ${SYSTEM}` });
+    } catch (err) {
+      problems.push(`the Allure HTML report could not be generated: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const failed = results.some((r) => r.status === 'failed') || problems.length > 0;
+    // A skipped cell is visible locally; in CI it is a failure (a missing service must not hide).
+    const skippedInCi = process.env['CI'] === 'true' && results.some((r) => r.status === 'skipped');
+    return { results, reportDir, durationMs: performance.now() - started, exitCode: failed || skippedInCi ? 1 : 0, problems, collector };
+  } finally {
+    await work.remove();
+  }
+}

@@ -1,0 +1,2 @@
+/** The system under test, as reports name it. */
+export const SYSTEM = 'Hazelcast';
