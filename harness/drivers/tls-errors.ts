@@ -27,7 +27,7 @@ const RULES: readonly Rule[] = [
   { pattern: /certificate has expired|CERT_HAS_EXPIRED/i, reason: 'CERT_EXPIRED', decidedBy: 'local' },
   { pattern: /certificate is not yet valid|CERT_NOT_YET_VALID/i, reason: 'CERT_NOT_YET_VALID', decidedBy: 'local' },
   { pattern: /does not match certificate's altnames|ERR_TLS_CERT_ALTNAME_INVALID|is not in the cert's list|is not cert's CN/i, reason: 'HOSTNAME_MISMATCH', decidedBy: 'local' },
-  { pattern: /unsupported certificate purpose|INVALID_PURPOSE|invalid CA certificate|INVALID_CA|key usage does not include/i, reason: 'CERT_BAD_USAGE', decidedBy: 'local' },
+  { pattern: /unsupported certificate purpose|unsuitable certificate purpose|INVALID_PURPOSE|invalid CA certificate|INVALID_CA|key usage does not include/i, reason: 'CERT_BAD_USAGE', decidedBy: 'local' },
   {
     pattern: /self[- ]signed certificate|unable to (verify the first certificate|get local issuer certificate|get issuer certificate)|certificate signature failure|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED_CERT/i,
     reason: 'CERT_UNTRUSTED',

@@ -1,5 +1,5 @@
 // Secrets never reach reports or logs in the clear: everything written out passes through here.
-const SECRET_KEY = /(pass(word|phrase)?|secret|token|private.?key|keyStorePassword|trustStorePassword|credential)/i;
+const SECRET_KEY = /(password|passphrase|passwd|^pass$|secret|token|private.?key|credential)/i;
 const PEM_PRIVATE = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g;
 
 export const REDACTED = '***';

@@ -19,3 +19,11 @@ describe('redaction', () => {
     expect(out.ssl.protocol).toBe('TLSv1.3');
   });
 });
+
+describe('redaction leaves ordinary fields alone', () => {
+  it('keeps counts whose names merely start like a secret word', () => {
+    const out = redactObject({ passed: 4, passwordless: 'x' === 'y', keyStorePassword: 'hunter2' });
+    expect(out.passed).toBe(4);
+    expect(out.keyStorePassword).toBe(REDACTED);
+  });
+});
