@@ -36,7 +36,7 @@ const RULES: readonly Rule[] = [
   { pattern: /certificate verify failed|CERTIFICATE_VERIFY_FAILED/i, reason: 'BAD_CLIENT_CERT', decidedBy: 'local' },
   { pattern: /no shared cipher|no cipher match|NO_SHARED_CIPHER|NO_CIPHER_MATCH|no suitable signature algorithm|no suitable key share/i, reason: 'NO_SHARED_CIPHER', decidedBy: 'local' },
   {
-    pattern: /unsupported protocol|wrong version number|version too low|version too high|no protocols available|UNSUPPORTED_PROTOCOL|WRONG_VERSION_NUMBER|ERR_TLS_INVALID_PROTOCOL_VERSION|TLSV1_ALERT_PROTOCOL_VERSION|protocol version/i,
+    pattern: /No appropriate protocol|unsupported protocol|wrong version number|version too low|version too high|no protocols available|UNSUPPORTED_PROTOCOL|WRONG_VERSION_NUMBER|ERR_TLS_INVALID_PROTOCOL_VERSION|TLSV1_ALERT_PROTOCOL_VERSION|protocol version/i,
     reason: 'PROTOCOL_VERSION',
     decidedBy: 'local',
   },

@@ -55,6 +55,8 @@ export interface PermissionConfig {
   endpoints: string[];
   /** Actions as configured (lower case); empty for types without actions. */
   actions: string[];
+  /** `deny="true"` (Hazelcast 5.4+): the permission is subtracted instead of granted. */
+  deny: boolean;
 }
 
 export interface SecurityConfig {
@@ -64,6 +66,10 @@ export interface SecurityConfig {
   clientAuthenticationRealm: string | undefined;
   onJoinOperation: 'RECEIVE' | 'SEND' | 'NONE';
   clientPermissions: PermissionConfig[];
+  /** `client-permissions priority-grant` (5.4+): grants win over denies; default false. */
+  priorityGrant: boolean;
+  /** `client-block-unmapped-actions` (default true); kept for the executor work, not enforced here. */
+  clientBlockUnmappedActions: boolean;
 }
 
 export interface MemberConfig {
@@ -72,6 +78,8 @@ export interface MemberConfig {
   clusterName: string;
   port: number;
   portAutoIncrement: boolean;
+  /** `port-count` attribute (default 100): how many ports auto-increment may try. */
+  portCount: number;
   /** undefined when <ssl> is absent or disabled. */
   ssl: SslConfig | undefined;
   security: SecurityConfig;

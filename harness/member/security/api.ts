@@ -3,7 +3,8 @@ import type { X509Certificate } from 'node:crypto';
 
 /** What the client sent in its authentication request. */
 export type ClientCredentials =
-  | { kind: 'password'; username: string; password: string }
+  /** Username and password are nullable in the protocol: a client without credentials sends null for both. */
+  | { kind: 'password'; username: string | null; password: string | null }
   | { kind: 'token'; token: Buffer };
 
 /** What the connection itself tells about the client. */

@@ -35,7 +35,12 @@ describe('PKI cache', () => {
     const entries = join(cacheDir, 'v1', 'entries');
     const fingerprint = set.artifacts[id]!.fingerprintSha256;
     for (const name of await readdir(entries)) {
-      const meta = JSON.parse(await readFile(join(entries, name, 'meta.json'), 'utf8')) as { id: string; info: { fingerprintSha256?: string } };
+      let meta: { id: string; info: { fingerprintSha256?: string } };
+      try {
+        meta = JSON.parse(await readFile(join(entries, name, 'meta.json'), 'utf8'));
+      } catch {
+        continue; // an entry this test damaged on purpose; not the one looked for
+      }
       if (meta.id === id && (fingerprint === undefined || meta.info.fingerprintSha256 === fingerprint)) return join(entries, name);
     }
     throw new Error(`no cache entry for ${id}`);

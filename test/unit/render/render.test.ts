@@ -80,6 +80,9 @@ describe('renderMemberConfig: XML', () => {
     const pwHz = xmlParser.parse(pw.xml).hazelcast;
     expect(pwHz.network.ssl).toBeUndefined();
     expect(pwHz.security.realms.realm[0].identity).toEqual({ 'username-password': { '@username': 'dev', '@password': 'p4ss' } });
+    // The seeds reference an identity realm from member-authentication (python-client-security.rst).
+    expect(pwHz.security['member-authentication']).toEqual({ '@realm': 'pw' });
+    expect(pwHz.security['client-authentication']).toBeUndefined();
     const tok = renderMemberConfig({ clusterName: 'c', ssl: null, security: { enabled: true, clientRealm: { name: 'tk', identity: { kind: 'token', encoding: 'base64', token: 'SGF6ZWxjYXN0' } }, clientPermissions: [] } }, stores, { port: 1 });
     expect(xmlParser.parse(tok.xml).hazelcast.security.realms.realm[0].identity).toEqual({ token: { '#text': 'SGF6ZWxjYXN0', '@encoding': 'base64' } });
   });

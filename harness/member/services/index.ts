@@ -1,0 +1,21 @@
+// The member's handler table: every served message type -> its handler. A new data structure adds
+// its handler list here.
+import type { Handler } from './handler.ts';
+import { clientHandlers } from './client.ts';
+import { mapHandlers } from './map.ts';
+
+export type { Handler, HandlerContext } from './handler.ts';
+export { defineHandler } from './handler.ts';
+export { MemberState } from './member-state.ts';
+export { publishDistributedObjectEvents } from './client.ts';
+
+export function buildHandlerTable(...lists: Handler[][]): Map<number, Handler> {
+  const table = new Map<number, Handler>();
+  for (const h of lists.flat()) {
+    if (table.has(h.def.id)) throw new Error(`two handlers for ${h.def.name}`);
+    table.set(h.def.id, h);
+  }
+  return table;
+}
+
+export const DEFAULT_HANDLERS: readonly Handler[][] = [clientHandlers, mapHandlers];

@@ -1,0 +1,9 @@
+// Public API of the planning layer.
+export * from './cell.ts';
+export { expandMatrices, matrixFingerprint, requirementsOf, type ExpandOptions } from './expand.ts';
+export { planGroups, memberFingerprint, clientIdentityKey, type MemberGroup, type IdentityGroup } from './planner.ts';
+export { loadMatrices, DEFAULT_MATRICES_DIR, type LoadedMatrices, type AreaMatrix, type RequirementSpec } from './load.ts';
+export { MatrixError } from './matrix-error.ts';
+export { missingCapabilities, notApplicableReason } from './capabilities.ts';
+export { stableHash, stableStringify } from './fingerprint.ts';
+export type { Catalogue, CipherSuite, CertificateFacts } from './catalogue.ts';

@@ -1,0 +1,89 @@
+// certification.json: which requirements a client meets, cell by cell. Shape (stable, documented
+// in the issue): { system, serverVersion, client: { name, version }, suiteVersion, matrixFingerprint,
+// totals, requirements: [ { id, title, source, status, reason, cells: [ { name, parameters,
+// expected, observed, status } ] } ] }. Requirement status: see rollup.ts.
+import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/plan/cell.ts';
+import { countStatuses, rollUp, rollUpReason, type StatusCounts } from './rollup.ts';
+import { scrub, secretsOf } from './secrets.ts';
+
+export interface RunInfo {
+  /** e.g. 'Hazelcast' */
+  system: string;
+  /** Server version, or a label of the target (e.g. 'reference-member 5.5 protocol'). */
+  serverVersion: string;
+  client: { name: string; version: string };
+  suiteVersion: string;
+  matrixFingerprint: string;
+  /** Further literal secrets to keep out of every output (e.g. key store passwords). */
+  secrets?: string[];
+}
+
+export interface CertificationCell {
+  name: string;
+  parameters: Record<string, string>;
+  expected: ExpectedOutcome;
+  observed: Outcome;
+  status: CellStatus;
+}
+
+export interface CertificationRequirement {
+  id: string;
+  title: string;
+  source: SourceRef;
+  status: CellStatus;
+  reason: string;
+  cells: CertificationCell[];
+}
+
+export interface Certification {
+  system: string;
+  serverVersion: string;
+  client: { name: string; version: string };
+  suiteVersion: string;
+  matrixFingerprint: string;
+  totals: { cells: number; requirements: number } & { cellStatus: StatusCounts; requirementStatus: StatusCounts };
+  requirements: CertificationRequirement[];
+}
+
+/** Results grouped by requirement, in the order requirements first appear. */
+export function byRequirement(results: readonly CellResult[]): Map<string, CellResult[]> {
+  const groups = new Map<string, CellResult[]>();
+  for (const r of results) {
+    const list = groups.get(r.cell.requirementId) ?? [];
+    list.push(r);
+    groups.set(r.cell.requirementId, list);
+  }
+  return groups;
+}
+
+export function buildCertification(results: readonly CellResult[], run: RunInfo): Certification {
+  const requirements: CertificationRequirement[] = [...byRequirement(results)].map(([id, rs]) => ({
+    id,
+    title: rs[0]!.cell.requirementTitle,
+    source: rs[0]!.cell.source,
+    status: rollUp(rs.map((r) => r.status)),
+    reason: rollUpReason(rs),
+    cells: rs.map((r) => ({ name: r.cell.name, parameters: r.cell.parameters, expected: r.cell.expected, observed: r.observed, status: r.status })),
+  }));
+  const scrubbed = scrub(
+    { system: run.system, serverVersion: run.serverVersion, client: run.client, suiteVersion: run.suiteVersion, matrixFingerprint: run.matrixFingerprint, requirements },
+    secretsOf(results, run.secrets),
+  );
+  // Totals are counts we compute (no secrets); they bypass redactObject, whose key pattern
+  // /pass(word)?/ would also hide a field named "passed".
+  const totals: Certification['totals'] = {
+    cells: results.length,
+    requirements: requirements.length,
+    cellStatus: countStatuses(results.map((r) => r.status)),
+    requirementStatus: countStatuses(requirements.map((r) => r.status)),
+  };
+  return {
+    system: scrubbed.system,
+    serverVersion: scrubbed.serverVersion,
+    client: scrubbed.client,
+    suiteVersion: scrubbed.suiteVersion,
+    matrixFingerprint: scrubbed.matrixFingerprint,
+    totals,
+    requirements: scrubbed.requirements,
+  };
+}

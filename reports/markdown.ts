@@ -1,0 +1,54 @@
+// certification.md: the certification for people — totals, then per area and requirement a table
+// of cells with what was expected and what happened.
+import type { Area, CellResult, CellStatus } from '../harness/plan/cell.ts';
+import { AREAS } from '../harness/plan/cell.ts';
+import { describeOutcome } from '../harness/oracle/judge.ts';
+import { buildCertification, byRequirement, type RunInfo } from './certification.ts';
+import { scrub, secretsOf } from './secrets.ts';
+
+const MARK: Record<CellStatus, string> = { passed: '✅ passed', failed: '❌ failed', 'not-applicable': '➖ not applicable', skipped: '⏭ skipped' };
+
+/** Table cells must not break the table. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export function renderCertificationMarkdown(results: readonly CellResult[], run: RunInfo): string {
+  const cert = buildCertification(results, run);
+  const t = cert.totals;
+  const lines: string[] = [
+    `# Certification: ${cert.client.name} ${cert.client.version} against ${cert.system} ${cert.serverVersion}`,
+    '',
+    `Suite ${cert.suiteVersion}, matrix ${cert.matrixFingerprint}.`,
+    '',
+    '| | Requirements | Cells |',
+    '|---|---:|---:|',
+    `| passed | ${t.requirementStatus.passed} | ${t.cellStatus.passed} |`,
+    `| failed | ${t.requirementStatus.failed} | ${t.cellStatus.failed} |`,
+    `| not applicable | ${t.requirementStatus.notApplicable} | ${t.cellStatus.notApplicable} |`,
+    `| skipped | ${t.requirementStatus.skipped} | ${t.cellStatus.skipped} |`,
+    `| **total** | **${t.requirements}** | **${t.cells}** |`,
+    '',
+    'A requirement fails if any cell failed, is skipped if any cell was not run, passes if at least one cell passed and the rest were not applicable, and is not applicable otherwise.',
+    '',
+  ];
+  const grouped = byRequirement(results);
+  const areaOf = (id: string): Area => grouped.get(id)![0]!.cell.area;
+  for (const area of AREAS) {
+    const reqs = cert.requirements.filter((r) => areaOf(r.id) === area);
+    if (reqs.length === 0) continue;
+    lines.push(`## ${area}`, '');
+    for (const req of reqs) {
+      lines.push(`### ${req.id} — ${req.title}`, '', `Status: **${MARK[req.status]}** (${req.reason})  `, `Source: ${req.source.document} §${req.source.section}`, '');
+      lines.push('| Cell | Parameters | Expected | Observed | Status |', '|---|---|---|---|---|');
+      for (const c of req.cells) {
+        const params = Object.entries(c.parameters).map(([k, v]) => `${k}=${v}`).join(', ');
+        lines.push(`| ${cell(c.name)} | ${cell(params)} | ${cell(describeOutcome(c.expected))} | ${cell(describeOutcome(c.observed))} | ${MARK[c.status]} |`);
+      }
+      const failed = grouped.get(req.id)!.filter((r) => r.status === 'failed' && r.reason);
+      if (failed.length > 0) {
+        lines.push('', ...failed.map((r) => `- ${cell(r.cell.name)}: ${cell(r.reason!)} — expected because ${cell(r.cell.expected.because)}`));
+      }
+      lines.push('');
+    }
+  }
+  return scrub(lines.join('\n'), secretsOf(results, run.secrets));
+}
