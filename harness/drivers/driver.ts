@@ -58,6 +58,8 @@ export interface ClientDriver {
   /** Why this driver cannot express the client setup, or undefined when it can. */
   notApplicable(client: ClientSetup): string | undefined;
   connect(endpoint: MemberEndpoint, client: ClientSetup, ctx: DriveContext): Promise<ConnectAttempt>;
+  /** Waits (bounded) until nothing the driver started is still running. */
+  drain(): Promise<void>;
 }
 
 /** The common check of capabilities against a setup's requirements. */

@@ -19,6 +19,9 @@ interface Rule {
 
 // Order matters: alerts first (their text also names certificate problems, but the peer decided).
 const RULES: readonly Rule[] = [
+  // The reference member's own words for refusing a client certificate.
+  { pattern: /bad client certificate|client certificate not trusted/i, reason: 'BAD_CLIENT_CERT', decidedBy: 'local' },
+  { pattern: /sent no certificate/i, reason: 'CLIENT_CERT_REQUIRED', decidedBy: 'local' },
   { pattern: /alert certificate required|certificate required alert/i, reason: 'CLIENT_CERT_REQUIRED', decidedBy: 'peer' },
   { pattern: /alert (unknown ca|bad certificate|certificate expired|certificate unknown|unsupported certificate|certificate revoked|decrypt error|access denied)/i, reason: 'BAD_CLIENT_CERT', decidedBy: 'peer' },
   { pattern: /alert protocol version/i, reason: 'PROTOCOL_VERSION', decidedBy: 'peer' },

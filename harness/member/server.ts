@@ -27,7 +27,14 @@ export interface TlsSetup {
   options: TlsOptions;
   /** Returns why a connection must be refused after its handshake (e.g. no trusted client certificate), or undefined. */
   afterHandshake?(socket: TLSSocket): string | undefined;
+  /** When set, every handshake fails for this reason (e.g. the configured protocol is disabled by the JDK). */
+  refuseAllHandshakes?: string;
 }
+
+/** A fatal handshake_failure alert record, as JSSE sends when no protocol is enabled. */
+const HANDSHAKE_FAILURE_ALERT = Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
+/** Longest the member waits for a ClientHello it is going to refuse anyway. */
+const REFUSE_WAIT_MS = 5_000;
 
 export interface StartMemberOptions {
   config: MemberConfig;
@@ -108,7 +115,25 @@ export async function startReferenceMember(opts: StartMemberOptions): Promise<Ru
   };
 
   let server: Server;
-  if (tlsSetup) {
+  if (tlsSetup?.refuseAllHandshakes) {
+    const reason = tlsSetup.refuseAllHandshakes;
+    server = createNetServer((socket) => {
+      const id = nextConnectionId++;
+      const remote = describeRemote(socket);
+      rawSockets.add(socket);
+      socket.once('close', () => rawSockets.delete(socket));
+      socket.on('error', () => undefined);
+      log.emit({ kind: 'connection-opened', connectionId: id, remote });
+      const timer = setTimeout(() => socket.destroy(), REFUSE_WAIT_MS);
+      timer.unref();
+      // Read the ClientHello, answer with the alert JSSE sends, and close: the handshake cannot succeed.
+      socket.once('data', () => {
+        clearTimeout(timer);
+        log.emit({ kind: 'tls-failed', connectionId: id, remote, error: reason });
+        socket.end(HANDSHAKE_FAILURE_ALERT);
+      });
+    });
+  } else if (tlsSetup) {
     const tlsServer = createTlsServer(tlsSetup.options);
     // Raw TCP connections get their id first, so a failed handshake can be told apart per connection;
     // the TLS socket has the same remote address and port as its raw socket.
@@ -124,12 +149,29 @@ export async function startReferenceMember(opts: StartMemberOptions): Promise<Ru
       });
       log.emit({ kind: 'connection-opened', connectionId: id, remote });
     });
+    // With rejectUnauthorized, Node drops a connection whose client certificate failed verification
+    // right after the handshake, with no error event: its reason is only in authorizationError. The
+    // keylog event hands over each TLS socket early enough to watch for that.
+    const watched = new WeakSet<TLSSocket>();
+    tlsServer.on('keylog', (_line: Buffer, socket: TLSSocket) => {
+      if (watched.has(socket)) return;
+      watched.add(socket);
+      const remote = describeRemote(socket);
+      socket.once('close', () => {
+        const code = socket.authorizationError;
+        if (code && !established.has(socket)) {
+          log.emit({ kind: 'tls-failed', connectionId: idByRemote.get(remote) ?? null, remote, error: `bad client certificate: ${String(code)}` });
+        }
+      });
+    });
+    const established = new WeakSet<TLSSocket>();
     tlsServer.on('tlsClientError', (err: Error, socket: TLSSocket) => {
       const remote = describeRemote(socket);
       log.emit({ kind: 'tls-failed', connectionId: idByRemote.get(remote) ?? null, remote, error: tlsErrorText(err) });
       socket.destroy();
     });
     tlsServer.on('secureConnection', (socket: TLSSocket) => {
+      established.add(socket);
       const id = idByRemote.get(describeRemote(socket)) ?? nextConnectionId++;
       const cert = peerCertificate(socket);
       const verified = socket.authorized && cert !== undefined;
@@ -283,9 +325,10 @@ function knownSecrets(config: MemberConfig): string[] {
 
 /** TLS from the configuration's network/ssl; the client certificate is judged after the handshake. */
 async function tlsSetupFor(config: MemberConfig, ssl: SslConfig): Promise<TlsSetup> {
-  const { mutualAuthentication, ...options } = await buildTlsServerOptions(ssl, config.source);
+  const { mutualAuthentication, refuseAllHandshakes, ...options } = await buildTlsServerOptions(ssl, config.source);
   return {
     options,
+    ...(refuseAllHandshakes ? { refuseAllHandshakes } : {}),
     afterHandshake: (socket) => {
       const verdict = checkClientCertificate(socket, mutualAuthentication);
       return verdict.accept ? undefined : verdict.reason;

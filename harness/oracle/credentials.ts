@@ -5,6 +5,8 @@ import type { ClientSetup, MemberSetup } from '../plan/cell.ts';
 import { certificateFacts, dnAttribute } from './certificates.ts';
 import { RULES, cite } from './rules.ts';
 
+const DEFAULT_ROLE_ATTRIBUTE = 'cn';
+
 export type AuthVerdict =
   | { ok: true; subject?: { identity: string; roles: string[] }; roles: string[]; because: string }
   | { ok: false; because: string };
@@ -27,7 +29,9 @@ export function authenticate(member: MemberSetup, client: ClientSetup, verifiedC
     if (!verifiedClientCert) return { ok: false, because: cite(RULES.tlsRealm, 'no client certificate was verified in the handshake') };
     const dn = certificateFacts(catalogue, verifiedClientCert).subject;
     if (!dn) throw new Error(`oracle: PKI facts of ${verifiedClientCert} have no subject`);
-    const roles = realm.authentication.roleAttribute ? dnAttribute(dn, realm.authentication.roleAttribute) : [];
+    // The documents give no default for roleAttribute; Hazelcast's TLS login module uses cn when it
+    // is absent (X509CertificateLoginModule), and the oracle follows that.
+    const roles = dnAttribute(dn, realm.authentication.roleAttribute ?? DEFAULT_ROLE_ATTRIBUTE);
     return { ok: true, subject: { identity: dn, roles }, roles, because: cite(RULES.tlsRealm, `identity ${dn}${roles.length ? `, roles ${roles.join(',')}` : ''}`) };
   }
   const identity = realm.identity;

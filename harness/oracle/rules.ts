@@ -32,7 +32,7 @@ export const RULES = {
   securityOff: { id: 'security-off', says: 'with security disabled the member does not check credentials', source: `${PY_SEC} §Username/Password Authentication` },
   passwordIdentity: { id: 'password-identity', says: "a username-password realm accepts the client only with the realm's username and password", source: `${PY_SEC} §Username/Password Authentication; ${REALMS} §Password Credentials` },
   tokenIdentity: { id: 'token-identity', says: "a token realm accepts the client only with the realm's token bytes (encoding base64 decoded, none taken as is)", source: `${REALMS} §Token Credentials; ${PY_SEC} §Token-Based Authentication` },
-  tlsRealm: { id: 'tls-realm', says: 'a tls realm needs a client certificate verified in the handshake; identity = subject DN, role = the roleAttribute part of the DN', source: `${REALMS} §TLS Authentication Type` },
+  tlsRealm: { id: 'tls-realm', says: 'a tls realm needs a client certificate verified in the handshake; identity = subject DN, role = the roleAttribute part of the DN (cn when not configured, as Hazelcast\'s TLS login module does)', source: `${REALMS} §TLS Authentication Type` },
   permissions: { id: 'permissions', says: "an operation is allowed only if a client permission for the map's name and action names one of the client's roles (principal)", source: `${PERMS} §Authorization, §Map Permission` },
 } as const satisfies Record<string, Rule>;
 

@@ -65,6 +65,7 @@ export class RunContext {
   }
 
   async close(): Promise<void> {
+    await this.driver.drain();
     await this.releaseMember();
   }
 }

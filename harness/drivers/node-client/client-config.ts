@@ -10,7 +10,8 @@ import type { MemberEndpoint } from '../driver.ts';
 /** Client tuning that keeps a refused connection cheap and every wait bounded (see DESIGN.md). */
 export const NODE_CLIENT_TIMING = {
   connectionTimeoutMs: 3000,
-  clusterConnectTimeoutMs: 250,
+  // One attempt: a refusal is final, and retries would leave member evidence under the next cell.
+  clusterConnectTimeoutMs: 0,
   heartbeatIntervalMs: 1000,
   heartbeatTimeoutMs: 3000,
   invocationTimeoutMs: 4000,

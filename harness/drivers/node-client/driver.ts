@@ -30,7 +30,20 @@ const MEMBER_EVIDENCE_GRACE_MS = 150;
 const ACCESS_DENIED = /AccessControlException/;
 
 export class NodeClientDriver implements ClientDriver {
+  private readonly pending = new Set<Promise<unknown>>();
   readonly name = 'hazelcast-client (Node.js)';
+
+  /** A client whose outcome is already known keeps failing on its own; it is shut down if it ever connects. */
+  private leaveToFail(starting: Promise<Client>): void {
+    const settled = starting.then((c) => c.shutdown()).catch(() => undefined);
+    this.pending.add(settled);
+    void settled.finally(() => this.pending.delete(settled));
+  }
+
+  /** Waits (bounded) for every client left to fail by itself. */
+  async drain(): Promise<void> {
+    await withTimeout('Node clients giving up', ATTEMPT_BOUND_MS, Promise.all([...this.pending])).catch(() => undefined);
+  }
   readonly version = clientVersion;
   readonly capabilities: ReadonlySet<string> = SUPPORTED;
 
@@ -47,8 +60,19 @@ export class NodeClientDriver implements ClientDriver {
     const mark = ctx.evidence.mark();
     let hz: Client | undefined;
     let rejection: string | undefined;
+    const starting = Client.newHazelcastClient(config);
+    // With TLS 1.3 the member refuses a client certificate only after the client's handshake ended,
+    // and the client then waits out its heartbeat timeout. The member's own refusal settles the
+    // outcome at once; the client is left to give up by itself and is awaited in drain().
+    const memberRefused = ctx.evidence.waitFor(mark, (e) => e.kind === 'tls-refused' && e.decidedBy === 'member', ATTEMPT_BOUND_MS);
     try {
-      hz = await withTimeout('Node client connect', ATTEMPT_BOUND_MS, Client.newHazelcastClient(config));
+      const first = await withTimeout(
+        'Node client connect',
+        ATTEMPT_BOUND_MS,
+        Promise.race([starting.then((c) => ({ client: c })), memberRefused.then((e) => (e ? { refusal: e } : new Promise<never>(() => undefined)))]),
+      );
+      if ('client' in first) hz = first.client;
+      else this.leaveToFail(starting);
     } catch (err) {
       rejection = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     }

@@ -32,7 +32,11 @@ import { mapCipherSuite } from './cipher-suites.ts';
 import { readPkcs12TrustStore, readStoreFile, KeyStoreError } from './pkcs12.ts';
 import { protocolRange, type ProtocolRange } from './protocols.ts';
 
-export type TlsServerOptions = TlsOptions & { mutualAuthentication: MutualAuthentication | undefined };
+export type TlsServerOptions = TlsOptions & {
+  mutualAuthentication: MutualAuthentication | undefined;
+  /** Every handshake must fail, for this reason (a protocol the JDK has disabled). */
+  refuseAllHandshakes?: string;
+};
 
 const SSL_PATH = 'hazelcast/network/ssl/properties';
 
@@ -86,6 +90,7 @@ export async function buildTlsServerOptions(ssl: SslConfig, configFile: string):
       honorCipherOrder: true,
       ...ciphers,
       mutualAuthentication: ssl.mutualAuthentication,
+      ...(range.jdkDisabled ? { refuseAllHandshakes: range.jdkDisabled } : {}),
     };
     if (ssl.trustStore) {
       const data = await readStoreFile(ssl.trustStore, 'trust store');

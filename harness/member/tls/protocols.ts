@@ -10,9 +10,9 @@
 //   highest the member offers, which is what the configuration reader intends and what the
 //   documentation's examples ("protocol TLSv1.2") rely on. OPEN POINT: confirm the server-side
 //   set against a real container member (see the report of the config/security work).
-// - TLSv1 and TLSv1.1 are mapped to exactly that version, with OpenSSL's security level 0 (Node's
-//   OpenSSL refuses them otherwise). A default JDK 17 member would refuse them; the matrix decides
-//   what to expect.
+// - TLSv1 and TLSv1.1: JDK 17 lists them in jdk.tls.disabledAlgorithms, so a member pinned to one
+//   of them has no enabled protocol at all and fails every handshake ("No appropriate protocol").
+//   The reference member behaves as that default JDK 17 member does (see `jdkDisabled`).
 import type { SecureVersion } from 'node:tls';
 
 export interface ProtocolRange {
@@ -20,15 +20,19 @@ export interface ProtocolRange {
   maxVersion: SecureVersion;
   /** TLSv1 / TLSv1.1 need OpenSSL security level 0 to be usable at all. */
   needsSecurityLevel0: boolean;
+  /** Set when a default JDK 17 disables every version of this protocol: why every handshake fails. */
+  jdkDisabled?: string;
 }
+
+const JDK_DISABLED = 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate): JDK 17 disables this version in jdk.tls.disabledAlgorithms';
 
 const RANGES: Readonly<Record<string, ProtocolRange>> = {
   TLS: { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', needsSecurityLevel0: false },
   SSL: { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', needsSecurityLevel0: false },
   'TLSv1.3': { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', needsSecurityLevel0: false },
   'TLSv1.2': { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', needsSecurityLevel0: false },
-  'TLSv1.1': { minVersion: 'TLSv1.1', maxVersion: 'TLSv1.1', needsSecurityLevel0: true },
-  TLSv1: { minVersion: 'TLSv1', maxVersion: 'TLSv1', needsSecurityLevel0: true },
+  'TLSv1.1': { minVersion: 'TLSv1.1', maxVersion: 'TLSv1.1', needsSecurityLevel0: true, jdkDisabled: JDK_DISABLED },
+  TLSv1: { minVersion: 'TLSv1', maxVersion: 'TLSv1', needsSecurityLevel0: true, jdkDisabled: JDK_DISABLED },
 };
 
 /** Supported `protocol` values, for error messages. */

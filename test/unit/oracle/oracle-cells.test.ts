@@ -115,8 +115,9 @@ describe('oracle expectations match hand-written expectations from the documents
   it('the TLS realm expectation carries the subject DN and the cn role (realms §TLS Authentication Type)', () => {
     const admin = cells.get('HZ-AUTH-005/clientCert=client-admin,check=map.put@admin-map')!.expected;
     expect(admin).toMatchObject({ kind: 'connected', subject: { identity: 'CN=admin,OU=Devs,O=Hazelcast', roles: ['admin'] } });
+    // No roleAttribute configured: the documents are silent; Hazelcast's TLS login module reads cn.
     const plain = cells.get('HZ-AUTH-004/mutualAuth=REQUIRED,clientCert=client-rsa')!.expected;
-    expect(plain).toMatchObject({ kind: 'connected', subject: { identity: 'CN=client,OU=Devs,O=Hazelcast', roles: [] } });
+    expect(plain).toMatchObject({ kind: 'connected', subject: { identity: 'CN=client,OU=Devs,O=Hazelcast', roles: ['client'] } });
   });
 
   it('checks carry the expectation a driver needs', () => {
