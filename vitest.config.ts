@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 20_000,
+          // Units first, then the integration tests (which start servers and processes).
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -21,6 +23,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration tests start real servers and processes; keep them from fighting over 2 cores.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
