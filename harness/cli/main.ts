@@ -4,6 +4,7 @@ import { registerPkiCommand } from './pki-command.ts';
 import { registerMemberCommand } from './member-command.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerBenchCommand } from './bench-command.ts';
+import { registerContainersCommand } from './containers-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('secmatrix')
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerMemberCommand(program);
   registerRunCommand(program);
   registerBenchCommand(program);
+  registerContainersCommand(program);
   for (const sub of program.commands) sub.showHelpAfterError(true).exitOverride();
   return program;
 }

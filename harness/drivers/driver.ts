@@ -1,6 +1,7 @@
 // The client-driver contract: a driver turns a cell's ClientSetup into its client's configuration,
 // connects to a member, classifies what happened, and runs the cell's checks on a live session.
 import type { PkiManifest } from '../../pki/types.ts';
+import type { KerberosClientEnv } from './node-client/kerberos-token.ts';
 import type { Check, ClientSetup, Evidence, Outcome, TlsRefusalReason } from '../plan/cell.ts';
 
 export interface MemberEndpoint {
@@ -30,6 +31,8 @@ export interface MemberEvidence {
 export interface DriveContext {
   pki: PkiManifest;
   evidence: MemberEvidence;
+  /** The run's KDC, for clients with Kerberos credentials (realms area). */
+  kerberos?: KerberosClientEnv;
 }
 
 export type CheckResult =

@@ -4,6 +4,7 @@ import type { Catalogue } from '../plan/catalogue.ts';
 import type { ClientSetup, MemberSetup } from '../plan/cell.ts';
 import { certificateFacts, dnAttribute } from './certificates.ts';
 import { RULES, cite } from './rules.ts';
+import { authenticateRealm } from './realms.ts';
 
 const DEFAULT_ROLE_ATTRIBUTE = 'cn';
 
@@ -25,6 +26,7 @@ export function authenticate(member: MemberSetup, client: ClientSetup, verifiedC
   const realm = member.security.clientRealm;
   if (!member.security.enabled || !realm) return { ok: true, roles: [], because: cite(RULES.securityOff) };
 
+  if (realm.authentication && realm.authentication.kind !== 'tls') return authenticateRealm(realm.authentication, client, catalogue);
   if (realm.authentication?.kind === 'tls') {
     if (!verifiedClientCert) return { ok: false, because: cite(RULES.tlsRealm, 'no client certificate was verified in the handshake') };
     const dn = certificateFacts(catalogue, verifiedClientCert).subject;

@@ -21,6 +21,8 @@ export function describeOutcome(o: Outcome): string {
       return `not applicable: ${o.reason}`;
     case 'error':
       return `error: ${o.message}`;
+    case 'no-credentials':
+      return `no credentials obtained (${o.reason})`;
   }
 }
 
@@ -37,6 +39,8 @@ export function judge(expected: ExpectedOutcome, observed: Outcome): Judgement {
       return (observed as Extract<Outcome, { kind: 'auth-refused' }>).status === expected.status ? { status: 'passed' } : mismatch();
     case 'access-denied':
       return (observed as Extract<Outcome, { kind: 'access-denied' }>).check === expected.check ? { status: 'passed' } : mismatch();
+    case 'no-credentials':
+      return (observed as Extract<Outcome, { kind: 'no-credentials' }>).reason === expected.reason ? { status: 'passed' } : mismatch();
     case 'connected': {
       const o = observed as Extract<Outcome, { kind: 'connected' }>;
       // An expected identity must be shown: a connection with no evidence of who it is proves nothing.

@@ -6,8 +6,9 @@ import type { Check, ClientSetup, ExpectedOutcome, MemberSetup, TlsRefusalReason
 import { certificateFacts, certificateProblem, namesHost, type CertProblem } from './certificates.ts';
 import { sharedSuites } from './ciphers.ts';
 import { authenticate } from './credentials.ts';
-import { isGranted } from './permissions.ts';
+import { missingNeed } from './permissions.ts';
 import { RULES, cite } from './rules.ts';
+import { kerberosPreconnect } from './realms.ts';
 import { clientVersions, highestCommon, memberVersions, unavailableClientPin } from './versions.ts';
 
 export interface OracleInput {
@@ -35,12 +36,19 @@ const CLIENT_SIDE: Record<CertProblem, TlsRefusalReason> = {
 };
 const CERT_RULE = { untrusted: RULES.untrusted, 'bad-usage': RULES.badUsage, expired: RULES.expired, 'not-yet-valid': RULES.expired } as const;
 
+/** Address the member sees a client at: the suite always dials loopback. */
+const CLIENT_ENDPOINT = '127.0.0.1';
+
 const refused = (side: 'client' | 'member', reason: TlsRefusalReason, because: string): ExpectedOutcome => ({ kind: 'tls-refused', side, reason, because });
 
 export function expectOutcome(input: OracleInput, catalogue: Catalogue): OracleVerdict {
   const { member, client, checks } = input;
   const checkExpectations: Record<string, 'granted' | 'denied'> = {};
   const done = (expected: ExpectedOutcome): OracleVerdict => ({ expected, checkExpectations });
+
+  // 0. A Kerberos client needs a ticket before it can connect at all.
+  const noTicket = kerberosPreconnect(client, catalogue);
+  if (noTicket) return done(noTicket);
 
   const ssl = member.ssl;
   const tls = client.tls;
@@ -97,13 +105,18 @@ export function expectOutcome(input: OracleInput, catalogue: Catalogue): OracleV
   // 7. Checks, in order; the first denied one is the outcome.
   const tlsNote = ssl && tls && !tls.verifyMember ? `${cite(RULES.noVerification)}; ` : '';
   let denied: string | undefined;
+  const missingNotes: string[] = [];
   for (const check of checks) {
-    const granted = !member.security.enabled || isGranted(member.security.clientPermissions, auth.roles, check);
+    // The suite dials loopback: the member sees the client at 127.0.0.1 (the endpoint principal).
+    const subject = { roles: auth.roles, endpoint: client.tls?.connectHost ?? CLIENT_ENDPOINT };
+    const missing = member.security.enabled ? missingNeed(member.security.clientPermissions, subject, check, catalogue) : undefined;
+    const granted = missing === undefined;
+    if (missing) missingNotes.push(`${check.id} needs ${missing.element}${missing.action ? ` ${missing.action}` : ''} on "${missing.name}"`);
     checkExpectations[check.id] = granted ? 'granted' : 'denied';
     if (!granted && denied === undefined) denied = check.id;
   }
   if (denied !== undefined) {
-    return done({ kind: 'access-denied', check: denied, because: `${auth.because}; ${cite(RULES.permissions, `${denied} not granted to roles [${auth.roles.join(',')}]`)}` });
+    return done({ kind: 'access-denied', check: denied, because: `${auth.because}; ${cite(RULES.permissions, `${missingNotes[0] ?? denied}, not granted to roles [${auth.roles.join(',')}]`)}` });
   }
   const permissionNote = checks.length > 0 && member.security.enabled ? `; ${cite(RULES.permissions, `${checks.map((c) => c.id).join(', ')} granted`)}` : '';
   return done({ kind: 'connected', ...(auth.subject ? { subject: auth.subject } : {}), because: `${tlsNote}${connectedTlsNote(input, catalogue)}${auth.because}${permissionNote}` });

@@ -33,7 +33,7 @@ export const RULES = {
   passwordIdentity: { id: 'password-identity', says: "a username-password realm accepts the client only with the realm's username and password", source: `${PY_SEC} §Username/Password Authentication; ${REALMS} §Password Credentials` },
   tokenIdentity: { id: 'token-identity', says: "a token realm accepts the client only with the realm's token bytes (encoding base64 decoded, none taken as is)", source: `${REALMS} §Token Credentials; ${PY_SEC} §Token-Based Authentication` },
   tlsRealm: { id: 'tls-realm', says: 'a tls realm needs a client certificate verified in the handshake; identity = subject DN, role = the roleAttribute part of the DN (cn when not configured, as Hazelcast\'s TLS login module does)', source: `${REALMS} §TLS Authentication Type` },
-  permissions: { id: 'permissions', says: "an operation is allowed only if a client permission for the map's name and action names one of the client's roles (principal)", source: `${PERMS} §Authorization, §Map Permission` },
+  permissions: { id: 'permissions', says: "an operation is allowed only if, for every permission it needs, a client permission of that type (or all-permissions) whose name pattern matches the object, whose principal list names one of the client's roles (or is absent / '*'), whose endpoints match the client's address and whose actions include the action (or all) applies; entries add up, none → denied", source: `${PERMS} §Authorization, §Permissions` },
 } as const satisfies Record<string, Rule>;
 
 /** "rule says (source)", the shape of a `because` line. */

@@ -3,8 +3,8 @@
 // these types; keep them stable (add optional fields rather than change existing ones).
 
 /** Areas of the run; the CLI's --only takes these names. */
-export type Area = 'tls' | 'mutual-auth' | 'credentials';
-export const AREAS: readonly Area[] = ['tls', 'mutual-auth', 'credentials'];
+export type Area = 'tls' | 'mutual-auth' | 'credentials' | 'permissions' | 'realms';
+export const AREAS: readonly Area[] = ['tls', 'mutual-auth', 'credentials', 'permissions', 'realms'];
 
 /** Allure severities. */
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor' | 'trivial';
@@ -44,8 +44,26 @@ export type MemberIdentity =
   /** token as written in the configuration (base64 text when encoding is base64). */
   | { kind: 'token'; encoding: 'none' | 'base64'; token: string };
 
+/**
+ * LDAP authentication (realms area). servers: references to LDAP services the run provisions
+ * (harness/services; e.g. 'primary', 'secondary-ldaps-untrusted', 'down'), rendered as the
+ * space-separated `url`; options: the documented ldap options as written; systemUser: render the
+ * directory admin as system-user-dn / system-user-password; jvmTrustStore: PKI artifact the
+ * member's JVM trusts for ldaps (javax.net.ssl.trustStore — JVM-wide, not in the config file).
+ */
+export interface LdapRealmSetup {
+  servers: string[];
+  systemUser?: boolean;
+  options: Record<string, string>;
+  jvmTrustStore?: string;
+}
+
 /** Authentication of the client realm: TLS = identity from the client certificate. */
-export type MemberAuthentication = { kind: 'tls'; roleAttribute?: string };
+export type MemberAuthentication =
+  | { kind: 'tls'; roleAttribute?: string }
+  | ({ kind: 'ldap' } & LdapRealmSetup)
+  /** Kerberos (simplified form: principal + keytab-file of the run's KDC); ldap = role mapping. */
+  | { kind: 'kerberos'; options: Record<string, string>; ldap?: LdapRealmSetup };
 
 export interface ClientRealm {
   name: string;
@@ -53,18 +71,28 @@ export interface ClientRealm {
   authentication?: MemberAuthentication;
 }
 
-/** A `<map-permission>`; principal absent = any principal. */
-export interface MapPermission {
-  name: string;
+/**
+ * One client permission element, e.g. `<map-permission name=".." principal="..">` or
+ * `<all-permissions>`. element: the configuration element name (real schema spelling, e.g.
+ * ring-buffer-permission); absent = map-permission (the credentials area's sets). name absent =
+ * no name attribute; principal absent = any principal; endpoints absent = any endpoint; actions
+ * absent = a type without actions.
+ */
+export interface ClientPermission {
+  element?: string;
+  name?: string;
   principal?: string;
-  actions: string[];
+  endpoints?: string[];
+  actions?: string[];
 }
+/** Kept for the map-only sets: a map permission is a client permission without an element. */
+export type MapPermission = ClientPermission;
 
 export interface MemberSecurity {
   enabled: boolean;
   /** The realm named by client-authentication; absent = security's default behaviour. */
   clientRealm?: ClientRealm;
-  clientPermissions: MapPermission[];
+  clientPermissions: ClientPermission[];
 }
 
 export interface MemberSetup {
@@ -118,7 +146,22 @@ export type ClientCredentials =
   | { kind: 'none' }
   | { kind: 'password'; username: string; password: string }
   /** token as the client is configured with it (base64 text when encoding is base64). */
-  | { kind: 'token'; encoding: 'none' | 'base64'; token: string };
+  | { kind: 'token'; encoding: 'none' | 'base64'; token: string }
+  /**
+   * A GSSAPI (Kerberos) token sent as token credentials, obtained after a password or keytab login
+   * of `principal` at the run's KDC. service: ticket for the member's service principal or another
+   * one; ticket: fresh, expired (used after its lifetime) or replayed (already accepted once);
+   * kdc: 'down' = the client's krb5.conf names a KDC that does not answer.
+   */
+  | {
+      kind: 'kerberos';
+      principal: string;
+      login: 'password' | 'keytab';
+      password?: string;
+      service?: 'member' | 'other';
+      ticket?: 'fresh' | 'expired' | 'replayed';
+      kdc?: 'up' | 'down';
+    };
 
 export interface ClientSetup {
   clusterName: string;
@@ -145,9 +188,16 @@ export const CAPABILITIES = {
   keyPasswordCallable: 'tls-key-password-callable',
   passwordCredentials: 'credentials-password',
   tokenCredentials: 'credentials-token',
+  kerberosCredentials: 'credentials-kerberos',
   mapOperations: 'map-operations',
+  // Operations after connecting are capabilities of their own: `op:<operation>` (operationCapability).
 } as const;
 export type Capability = (typeof CAPABILITIES)[keyof typeof CAPABILITIES];
+
+/** The capability a driver declares to run an operation after connecting, e.g. 'op:queue.offer'. */
+export function operationCapability(operation: string): string {
+  return `op:${operation}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Checks and outcomes
@@ -157,8 +207,10 @@ export type Capability = (typeof CAPABILITIES)[keyof typeof CAPABILITIES];
 export interface Check {
   /** Unique within the cell, e.g. 'put-granted'. */
   id: string;
-  operation: 'map.put' | 'map.get';
-  mapName: string;
+  /** Operation name of the permission catalogue, e.g. 'map.put', 'queue.offer', 'atomiclong.get'. */
+  operation: string;
+  /** The distributed object it works on. */
+  objectName: string;
   /** What the oracle expects of this check (redundant with ExpectedOutcome, handy for drivers). */
   expect: 'granted' | 'denied';
 }
@@ -175,6 +227,9 @@ export type TlsRefusalReason =
   | 'BAD_CLIENT_CERT' // the member rejected a presented client certificate
   | 'KEY_PASSWORD'; // the client could not decrypt its own private key
 
+/** Why a client got no Kerberos token: KDC unreachable, principal unknown to the KDC, password / key refused. */
+export type NoCredentialsReason = 'KDC_UNREACHABLE' | 'CLIENT_UNKNOWN' | 'LOGIN_FAILED';
+
 export type AuthRefusalStatus = 'CREDENTIALS_FAILED' | 'NOT_ALLOWED_IN_CLUSTER';
 
 export type Outcome =
@@ -187,6 +242,8 @@ export type Outcome =
   | { kind: 'auth-refused'; status: AuthRefusalStatus }
   /** Connected and authenticated, but this check (its id) was denied. */
   | { kind: 'access-denied'; check: string }
+  /** The client could not obtain credentials to send (e.g. no Kerberos ticket): the member was never asked. */
+  | { kind: 'no-credentials'; reason: NoCredentialsReason }
   | { kind: 'not-applicable'; reason: string }
   | { kind: 'error'; message: string };
 export type OutcomeKind = Outcome['kind'];

@@ -7,6 +7,8 @@ type Domain =
   /** A name that must exist in one of the catalogue's tables. */
   | { kind: 'ref'; table: (c: Catalogue) => Record<string, unknown>; what: string; extra?: readonly string[] }
   | { kind: 'free' }
+  /** Like free, but the empty string is a value too (action of a type without actions). */
+  | { kind: 'free-or-empty' }
   | { kind: 'check' };
 
 const ON_OFF = ['on', 'off'] as const;
@@ -39,18 +41,32 @@ export const COORDINATES: Record<string, { domain: Domain; describes: string }> 
   clientKeyUnlockForm: { domain: { kind: 'enum', values: ['string', 'callable'] }, describes: 'how the key password is given' },
   clientIdentity: { domain: { kind: 'ref', table: (c) => c.clientIdentities, what: 'client identity' }, describes: "client's credentials" },
   clientClusterName: { domain: { kind: 'free' }, describes: "client's cluster name" },
-  check: { domain: { kind: 'check' }, describes: 'operation after connecting: none or OP@MAP (map.put, map.get)' },
+  check: { domain: { kind: 'check' }, describes: "operations after connecting: none, OP@OBJECT[;OP@OBJECT...] (e.g. map.put@orders), or pair (the permission pair's operations)" },
+  permission: {
+    domain: { kind: 'ref', table: (c) => c.permissionCatalogue?.types ?? {}, what: 'permission element (permission-catalogue.yaml)' },
+    describes: 'client permission element under test, e.g. map-permission',
+  },
+  action: { domain: { kind: 'free-or-empty' }, describes: 'action under test ("" for types without actions)' },
+  side: { domain: { kind: 'enum', values: ['granted', 'withheld'] }, describes: 'whether the principal holds the action under test' },
   mode: { domain: { kind: 'free' }, describes: 'label of a verification mode (CQL seed)' },
 };
 
-const CHECK = /^(map\.put|map\.get)@([A-Za-z0-9._*-]+)$/;
+const ONE_CHECK = /^([a-z]+\.[A-Za-z]+)@([A-Za-z0-9._*-]+)$/;
+const CHECK = { test: (v: string) => v.split(';').every((part) => ONE_CHECK.test(part)) };
 
-/** Parses a `check` coordinate: 'none' → undefined. */
-export function parseCheck(value: string): { operation: 'map.put' | 'map.get'; mapName: string } | undefined {
-  if (value === 'none') return undefined;
-  const m = CHECK.exec(value);
-  if (!m) throw new Error(`not a check: ${value}`);
-  return { operation: m[1] as 'map.put' | 'map.get', mapName: m[2]! };
+/** Parses a `check` coordinate: 'none' → []; 'pair' is resolved by setups (it needs the catalogue). */
+export function parseChecks(value: string): { operation: string; objectName: string }[] {
+  if (value === 'none') return [];
+  return value.split(';').map((part) => {
+    const m = ONE_CHECK.exec(part);
+    if (!m) throw new Error(`not a check: ${part}`);
+    return { operation: m[1]!, objectName: m[2]! };
+  });
+}
+
+/** The first check of a `check` coordinate ('none' → undefined). */
+export function parseCheck(value: string): { operation: string; objectName: string } | undefined {
+  return parseChecks(value)[0];
 }
 
 /** Why a coordinate value is unusable, or undefined when it is fine. */
@@ -66,9 +82,16 @@ export function coordinateProblem(catalogue: Catalogue, key: string, value: unkn
       const known = [...(d.extra ?? []), ...Object.keys(d.table(catalogue))];
       return known.includes(value) ? undefined : `"${value}" is not a known ${d.what} for ${key} (known: ${known.join(', ')})`;
     }
-    case 'check':
-      return value === 'none' || CHECK.test(value) ? undefined : `"${value}" is not a check (none, or map.put@NAME / map.get@NAME)`;
+    case 'check': {
+      if (value === 'none' || value === 'pair' || CHECK.test(value)) {
+        const unknown = value === 'none' || value === 'pair' || !catalogue.permissionCatalogue ? [] : parseChecks(value).filter((c) => !catalogue.permissionCatalogue!.operations[c.operation]);
+        return unknown.length === 0 ? undefined : `unknown operation ${unknown.map((c) => c.operation).join(', ')} (operations of permission-catalogue.yaml)`;
+      }
+      return `"${value}" is not a check (none, pair, or OP@NAME[;OP@NAME...], e.g. map.put@orders)`;
+    }
     case 'free':
       return value.length > 0 ? undefined : `coordinate "${key}" must not be empty`;
+    case 'free-or-empty':
+      return undefined;
   }
 }

@@ -37,7 +37,7 @@ function expandRequirement(area: Area, spec: RequirementSpec, catalogue: Catalog
       }
       const coords = { ...catalogue.coordinateDefaults, ...spec.fixed, ...own };
       const member = memberSetupOf(coords, catalogue);
-      const checksWithoutExpect = checksOf(coords);
+      const checksWithoutExpect = checksOf(coords, catalogue);
       let verdict;
       try {
         verdict = expectOutcome({ member, client: clientSetupOf(coords, catalogue, []), checks: checksWithoutExpect }, catalogue);

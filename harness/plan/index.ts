@@ -7,3 +7,4 @@ export { MatrixError } from './matrix-error.ts';
 export { missingCapabilities, notApplicableReason } from './capabilities.ts';
 export { stableHash, stableStringify } from './fingerprint.ts';
 export type { Catalogue, CipherSuite, CertificateFacts } from './catalogue.ts';
+export { pairChecks, pairObject, perPairEntries, resolveNeed, shortType, PERMISSION_CATALOGUE_FILE, type PermissionCatalogue, type OperationSpec, type PermissionTypeSpec, type PermissionNeed, type PairSide } from './permission-catalogue.ts';

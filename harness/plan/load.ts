@@ -10,12 +10,15 @@ import { AREAS } from './cell.ts';
 import type { Catalogue, CertificateFacts, CipherSuite } from './catalogue.ts';
 import { coordinateProblem } from './coordinates.ts';
 import { MatrixError } from './matrix-error.ts';
+import { loadRealmsFixtures, REALMS_FIXTURES_FILE } from './realms-fixtures.ts';
+import { loadPermissionCatalogue, PERMISSION_CATALOGUE_FILE } from './permission-catalogue.ts';
 
 export const DEFAULT_MATRICES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../matrices');
 
 const SEVERITIES: readonly Severity[] = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
 const TLS_VERSIONS: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
-const ID_PREFIX: Record<Area, string> = { tls: 'HZ-TLS-', 'mutual-auth': 'HZ-MTLS-', credentials: 'HZ-AUTH-' };
+// Several prefixes of one area are separated by '|' (realms: LDAP and Kerberos requirements).
+const ID_PREFIX: Record<Area, string> = { tls: 'HZ-TLS-', 'mutual-auth': 'HZ-MTLS-', credentials: 'HZ-AUTH-', permissions: 'HZ-PERM-', realms: 'HZ-LDAP-|HZ-KRB-' };
 
 /** One requirement of an area file, before expansion. */
 export interface RequirementSpec {
@@ -223,10 +226,14 @@ function loadCatalogue(dir: string, raw: Record<string, unknown>): Catalogue {
   for (const [name, set] of defaults.key('permissionSets').entries()) {
     catalogue.permissionSets[name] = set.array().map((_, i) => {
       const p = set.index(i);
-      p.allowOnly(['name', 'principal', 'actions']);
-      return { name: p.key('name').string(), ...(p.has('principal') ? { principal: p.key('principal').string() } : {}), actions: p.key('actions').strings() };
+      p.allowOnly(['element', 'name', 'principal', 'actions']);
+      return { ...(p.has('element') ? { element: p.key('element').string() } : {}), name: p.key('name').string(), ...(p.has('principal') ? { principal: p.key('principal').string() } : {}), actions: p.key('actions').strings() };
     });
   }
+  // The realms area's world (directory, KDC) and its ldap / kerberos realms and identities.
+  loadRealmsFixtures(dir, catalogue, raw);
+  // The permissions area's operations, permission types and policies.
+  loadPermissionCatalogue(dir, catalogue, raw);
   // Coordinate defaults last: their values are checked against the tables above.
   for (const [key, v] of defaults.key('coordinates').entries()) {
     const problem = coordinateProblem(catalogue, key, v.value);
@@ -254,7 +261,7 @@ function loadArea(catalogue: Catalogue, at: At): AreaMatrix {
     const r = at.key('requirements').index(i);
     r.allowOnly(['id', 'title', 'source', 'severity', 'name', 'fixed', 'cases', 'vary']);
     const id = r.key('id').string();
-    if (!id.startsWith(prefix)) r.key('id').fail(`requirement ids of area ${area} start with ${prefix}`);
+    if (!prefix.split('|').some((p) => id.startsWith(p))) r.key('id').fail(`requirement ids of area ${area} start with ${prefix.split('|').join(' or ')}`);
     const source = r.key('source');
     source.allowOnly(['document', 'section']);
     const fixed = r.has('fixed') ? coordinateMap(catalogue, r.key('fixed')) : {};
@@ -297,7 +304,7 @@ function loadArea(catalogue: Catalogue, at: At): AreaMatrix {
 }
 
 /** Files of the matrices directory that hold areas (everything but the shared catalogue files). */
-const CATALOGUE_FILES = new Set(['defaults.yaml', 'ciphers.yaml', 'pki.yaml']);
+const CATALOGUE_FILES = new Set(['defaults.yaml', 'ciphers.yaml', 'pki.yaml', REALMS_FIXTURES_FILE, PERMISSION_CATALOGUE_FILE]);
 
 export function loadMatrices(dir: string = DEFAULT_MATRICES_DIR): LoadedMatrices {
   const raw: Record<string, unknown> = {};

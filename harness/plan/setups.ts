@@ -1,8 +1,9 @@
 // Turns a cell's coordinates into the abstract member and client setups and its checks. The
 // coordinates say *what* varies; the setups say what each side is configured with.
 import type { Catalogue } from './catalogue.ts';
-import { parseCheck } from './coordinates.ts';
-import { CAPABILITIES } from './cell.ts';
+import { parseChecks } from './coordinates.ts';
+import { CAPABILITIES, operationCapability } from './cell.ts';
+import { pairChecks, type PairSide } from './permission-catalogue.ts';
 import type { Check, ClientSetup, ClientTls, MemberSetup, MemberSsl, TlsVersion } from './cell.ts';
 
 const openssl2iana = (catalogue: Catalogue, names: string[]) =>
@@ -75,13 +76,19 @@ export function clientSetupOf(c: Record<string, string>, catalogue: Catalogue, c
   const credentials = structuredClone(catalogue.clientIdentities[c.clientIdentity!]!);
   if (credentials.kind === 'password') caps.add(CAPABILITIES.passwordCredentials);
   if (credentials.kind === 'token') caps.add(CAPABILITIES.tokenCredentials);
-  if (checks.length > 0) caps.add(CAPABILITIES.mapOperations);
+  if (credentials.kind === 'kerberos') caps.add(CAPABILITIES.kerberosCredentials);
+  // Each operation is a capability of its own: a driver that cannot run one reports the cell not applicable.
+  for (const check of checks) caps.add(operationCapability(check.operation));
   return { clusterName: c.clientClusterName!, tls, credentials, requiredCapabilities: [...caps].sort() };
 }
 
-/** Checks of a cell; `expect` is filled in by the oracle. */
-export function checksOf(c: Record<string, string>): Omit<Check, 'expect'>[] {
-  const parsed = parseCheck(c.check ?? 'none');
-  if (!parsed) return [];
-  return [{ id: `${parsed.operation}@${parsed.mapName}`, ...parsed }];
+/** Checks of a cell; `expect` is filled in by the oracle. check 'pair' = the permission pair's operations. */
+export function checksOf(c: Record<string, string>, catalogue?: Catalogue): Omit<Check, 'expect'>[] {
+  const value = c.check ?? 'none';
+  if (value === 'pair') {
+    if (!catalogue?.permissionCatalogue) throw new Error('check "pair" needs matrices/permission-catalogue.yaml');
+    if (c.permission === undefined || c.side === undefined) throw new Error('check "pair" needs the coordinates permission, action and side');
+    return pairChecks(catalogue.permissionCatalogue, c.permission, c.action ?? '', c.side as PairSide);
+  }
+  return parseChecks(value).map((p) => ({ id: `${p.operation}@${p.objectName}`, ...p }));
 }

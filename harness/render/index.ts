@@ -8,6 +8,7 @@ import { toYaml } from './yaml.ts';
 
 export { storesFromPki, type MemberStores, type StoreFile, type PkiLike } from './stores.ts';
 export { SSL_FACTORY, type RenderOptions } from './model.ts';
+export type { RealmServiceRefs } from './realms.ts';
 
 export interface RenderedConfig {
   xml: string;

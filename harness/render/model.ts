@@ -1,11 +1,14 @@
 // One neutral description of a Hazelcast member configuration, built once from a MemberSetup and
 // then written as XML and as YAML, so the two files cannot drift apart.
-import type { MapPermission, MemberSetup } from '../plan/cell.ts';
+import type { ClientPermission, MemberSetup } from '../plan/cell.ts';
 import type { MemberStores } from './stores.ts';
+import { renderRealmAuth, type RealmServiceRefs, type RenderedRealmAuth } from './realms.ts';
 
 export const SSL_FACTORY = 'com.hazelcast.nio.ssl.BasicSSLContextFactory';
 
 export interface RenderOptions {
+  /** The run's LDAP / KDC services (realms area); needed only by ldap and kerberos realms. */
+  services?: RealmServiceRefs;
   port: number;
 }
 
@@ -13,6 +16,8 @@ export interface RenderedRealm {
   name: string;
   identity?: { kind: 'username-password'; username: string; password: string } | { kind: 'token'; encoding: 'none' | 'base64'; token: string };
   tls?: { roleAttribute?: string };
+  /** ldap / kerberos authentication with the run's real URLs, principal and keytab. */
+  auth?: RenderedRealmAuth;
 }
 
 export interface ConfigModel {
@@ -25,7 +30,7 @@ export interface ConfigModel {
    * memberRealm: referenced by member-authentication (an identity realm: the seeds' form, and the
    * realm whose identity the default login compares client credentials with).
    */
-  security?: { realms: RenderedRealm[]; clientRealm?: string; memberRealm?: string; permissions: MapPermission[] };
+  security?: { realms: RenderedRealm[]; clientRealm?: string; memberRealm?: string; permissions: ClientPermission[] };
 }
 
 export function configModel(setup: MemberSetup, stores: MemberStores, options: RenderOptions): ConfigModel {
@@ -53,6 +58,8 @@ export function configModel(setup: MemberSetup, stores: MemberStores, options: R
       const r: RenderedRealm = { name: realm.name };
       if (realm.identity) r.identity = { ...realm.identity };
       if (realm.authentication?.kind === 'tls') r.tls = realm.authentication.roleAttribute ? { roleAttribute: realm.authentication.roleAttribute } : {};
+      const auth = renderRealmAuth(realm.authentication, options.services);
+      if (auth) r.auth = auth;
       realms.push(r);
     }
     const refs = realm ? (realm.authentication ? { clientRealm: realm.name } : { memberRealm: realm.name }) : {};

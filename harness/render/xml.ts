@@ -2,6 +2,8 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { ConfigModel } from './model.ts';
 import { SSL_FACTORY } from './model.ts';
+import { permissionsXml } from './permissions.ts';
+import { realmAuthXml } from './realms.ts';
 
 type X = Record<string, unknown>;
 
@@ -19,6 +21,7 @@ const builder = new XMLBuilder({
 function realmXml(r: NonNullable<ConfigModel['security']>['realms'][number]): X {
   const out: X = { '@_name': r.name };
   if (r.tls) out.authentication = { tls: r.tls.roleAttribute ? { '@_roleAttribute': r.tls.roleAttribute } : '' };
+  if (r.auth) out.authentication = realmAuthXml(r.auth);
   if (r.identity?.kind === 'username-password') out.identity = { 'username-password': { '@_username': r.identity.username, '@_password': r.identity.password } };
   if (r.identity?.kind === 'token') out.identity = { token: { '@_encoding': r.identity.encoding, '#text': r.identity.token } };
   return out;
@@ -49,13 +52,7 @@ export function toXml(model: ConfigModel): string {
     if (s.memberRealm) security['member-authentication'] = { '@_realm': s.memberRealm };
     if (s.clientRealm) security['client-authentication'] = { '@_realm': s.clientRealm };
     if (s.permissions.length > 0) {
-      security['client-permissions'] = {
-        'map-permission': s.permissions.map((p) => ({
-          '@_name': p.name,
-          ...(p.principal ? { '@_principal': p.principal } : {}),
-          actions: { action: p.actions },
-        })),
-      };
+      security['client-permissions'] = permissionsXml(s.permissions);
     }
     root.security = security;
   }

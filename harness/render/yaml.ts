@@ -2,6 +2,8 @@
 import { stringify } from 'yaml';
 import type { ConfigModel } from './model.ts';
 import { SSL_FACTORY } from './model.ts';
+import { permissionsYaml } from './permissions.ts';
+import { realmAuthYaml } from './realms.ts';
 
 type Y = Record<string, unknown>;
 
@@ -19,6 +21,7 @@ export function toYaml(model: ConfigModel): string {
       security.realms = s.realms.map((r) => {
         const realm: Y = { name: r.name };
         if (r.tls) realm.authentication = { tls: r.tls.roleAttribute ? { roleAttribute: r.tls.roleAttribute } : {} };
+        if (r.auth) realm.authentication = realmAuthYaml(r.auth);
         if (r.identity?.kind === 'username-password') realm.identity = { 'username-password': { username: r.identity.username, password: r.identity.password } };
         if (r.identity?.kind === 'token') realm.identity = { token: { encoding: r.identity.encoding, value: r.identity.token } };
         return realm;
@@ -27,9 +30,7 @@ export function toYaml(model: ConfigModel): string {
     if (s.memberRealm) security['member-authentication'] = { realm: s.memberRealm };
     if (s.clientRealm) security['client-authentication'] = { realm: s.clientRealm };
     if (s.permissions.length > 0) {
-      security['client-permissions'] = {
-        map: s.permissions.map((p) => ({ name: p.name, ...(p.principal ? { principal: p.principal } : {}), actions: [...p.actions] })),
-      };
+      security['client-permissions'] = permissionsYaml(s.permissions);
     }
     hazelcast.security = security;
   }

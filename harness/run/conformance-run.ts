@@ -4,7 +4,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
+import { createVitest } from 'vitest/node';
 import { buildPki, defaultPkiRequest } from '../../pki/index.ts';
 import { generateAllureHtml } from '../../reports/allure-html.ts';
 import { writeReports } from '../../reports/write.ts';
@@ -14,6 +14,7 @@ import { expandMatrices, matrixFingerprint } from '../plan/index.ts';
 import { SYSTEM } from '../suite/system.ts';
 import { suiteEnv } from '../suite/run-options.ts';
 import { createTarget, TARGET_NAMES } from '../targets/index.ts';
+import { onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
 import { CellCollector } from './collector.ts';
 
@@ -79,7 +80,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     await rm(resultsDir, { recursive: true, force: true });
     await mkdir(resultsDir, { recursive: true });
     const areasRun = [...new Set(cells.map((c) => c.area))];
-    const vitest = await startVitest('test', areasRun.map((a) => `suites/${a}.test.ts`), {
+    const vitest = await createVitest('test', {
       root: REPO_ROOT,
       config: join(REPO_ROOT, 'vitest.config.ts'),
       project: 'suites',
@@ -87,7 +88,13 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       env: suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, grep: o.grep, areas: o.areas }),
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
     });
-    await vitest?.close();
+    // Ctrl-C must also stop the workers (and the members they run), not only this process.
+    const closeVitest = onCleanup('vitest run of the suites', () => vitest.close());
+    try {
+      await vitest.start(areasRun.map((a) => `suites/${a}.test.ts`));
+    } finally {
+      await closeVitest();
+    }
 
     const byId = new Map(collector.tests.filter((t) => t.record).map((t) => [t.record!.cellId, t]));
     const byName = new Map(collector.tests.map((t) => [t.name, t]));

@@ -11,7 +11,7 @@ import { allureMetadata } from '../../reports/allure-meta.ts';
 import { redactObject, redactText } from '../util/redact.ts';
 import { META_KEY, type CellRecord } from './cell-record.ts';
 import { runCell } from './cell-test.ts';
-import { RunContext } from './run-context.ts';
+import { RunContext, type RunServices } from './run-context.ts';
 import { suiteOptionsFromEnv } from './run-options.ts';
 import { createTarget } from '../targets/index.ts';
 import { certificateSummary, cellSecrets } from './certificate-summary.ts';
@@ -39,7 +39,16 @@ async function applyAllure(cell: Cell): Promise<void> {
   for (const p of m.parameters) await allure.parameter(p.name, p.value);
 }
 
-export function defineAreaSuite(area: Area): void {
+/**
+ * For areas whose cells need services (the realms area's LDAP and KDC): why they cannot run here
+ * (cells are then skipped locally, failed in CI), and how to start them once for the suite file.
+ */
+export interface AreaServices {
+  unavailable(): string | undefined;
+  provision(ctx: RunContext, workDir: string): Promise<RunServices>;
+}
+
+export function defineAreaSuite(area: Area, services?: AreaServices): void {
   const opts = suiteOptionsFromEnv();
   if (opts.areas && !opts.areas.includes(area)) return;
   if (!opts.pkiManifest || !opts.workDir) {
@@ -56,6 +65,7 @@ export function defineAreaSuite(area: Area): void {
       async ({}, use) => {
         const ctx = await RunContext.load(manifestPath, new NodeClientDriver(), createTarget(opts.target ?? 'embedded'), workDir);
         try {
+          if (services && !services.unavailable()) ctx.services = await services.provision(ctx, `${workDir}/services`);
           await use(ctx);
         } finally {
           await ctx.close();
@@ -73,6 +83,15 @@ export function defineAreaSuite(area: Area): void {
             // Recorded first, so a cell that dies half-way is reported as failed, never lost.
             task.meta[META_KEY] = { cellId: cell.id, status: 'failed', observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
             await applyAllure(cell);
+            const missing = services?.unavailable();
+            if (missing) {
+              // A missing service is a visible skip locally and a failure in CI (DESIGN.md rule 4).
+              const inCi = process.env['CI'] === 'true';
+              task.meta[META_KEY] = { cellId: cell.id, status: inCi ? 'failed' : 'skipped', observed: { kind: 'error', message: `service missing: ${missing}` }, reason: missing, durationMs: 0 };
+              if (inCi) throw new Error(`CI=true and a service this cell needs is missing: ${missing}`);
+              skip(`service missing: ${missing}`);
+              return;
+            }
             const na = run.driver.notApplicable(cell.client);
             if (na) {
               const record: CellRecord = { cellId: cell.id, status: 'not-applicable', observed: { kind: 'not-applicable', reason: na }, reason: na, durationMs: 0 };

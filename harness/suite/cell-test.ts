@@ -17,7 +17,7 @@ async function runChecks(cell: Cell, session: ClientSession, evidence: Evidence)
   let firstDenied: string | undefined;
   for (const check of cell.checks) {
     const r = await session.run(check);
-    lines.push(`${check.id} (${check.operation} ${check.mapName}): ${r.result}${r.result === 'granted' ? '' : ` — ${r.message}`}`);
+    lines.push(`${check.id} (${check.operation} ${check.objectName}): ${r.result}${r.result === 'granted' ? '' : ` — ${r.message}`}`);
     if (r.result === 'error') {
       evidence['checks'] = lines.join('\n');
       return { kind: 'error', message: `check ${check.id} failed: ${r.message}` };

@@ -6,8 +6,16 @@ import { join } from 'node:path';
 import type { PkiManifest } from '../../pki/types.ts';
 import type { ClientDriver, ClientSession, ConnectAttempt } from '../drivers/driver.ts';
 import type { ClientSetup, MemberSetup, Outcome } from '../plan/cell.ts';
-import type { StartedTarget, TargetProvider } from '../targets/target.ts';
+import type { StartedTarget, TargetProvider, TargetServices } from '../targets/target.ts';
+import type { KerberosClientEnv } from '../drivers/node-client/kerberos-token.ts';
 import { canonicalJson as canonicalKey } from '../../pki/canonical-hash.ts';
+
+/** Services a suite file provisions for its cells (the realms area's LDAP and KDC). */
+export interface RunServices {
+  target: TargetServices;
+  kerberos?: KerberosClientEnv;
+  stop(): Promise<void>;
+}
 
 export interface RunCounters {
   memberStarts: number;
@@ -16,6 +24,8 @@ export interface RunCounters {
 
 export class RunContext {
   readonly counters: RunCounters = { memberStarts: 0, connections: 0 };
+  /** LDAP / KDC services of the suite file (realms area), set by its provisioning hook; released by close(). */
+  services: RunServices | undefined;
   private current: { key: string; target: StartedTarget; sessions: Map<string, { session: ClientSession; outcome: Outcome }> } | undefined;
 
   constructor(
@@ -36,7 +46,7 @@ export class RunContext {
     if (this.current?.key === key) return this.current.target;
     await this.releaseMember();
     const dir = join(this.workDir, `member-${this.counters.memberStarts + 1}`);
-    const target = await this.provider.start(setup, { pki: this.pki, workDir: dir });
+    const target = await this.provider.start(setup, { pki: this.pki, workDir: dir, ...(this.services ? { services: this.services.target } : {}) });
     this.counters.memberStarts++;
     this.current = { key, target, sessions: new Map() };
     return target;
@@ -50,7 +60,7 @@ export class RunContext {
     const key = canonicalKey(client);
     const live = this.current?.target === target ? this.current.sessions.get(key) : undefined;
     if (live) return { outcome: live.outcome, session: live.session, evidence: { 'client log': '(reused the live connection of an identical client)' }, durationMs: 0 };
-    const attempt = await this.driver.connect(target.endpoint, client, { pki: this.pki, evidence: target.evidence });
+    const attempt = await this.driver.connect(target.endpoint, client, { pki: this.pki, evidence: target.evidence, ...(this.services?.kerberos ? { kerberos: this.services.kerberos } : {}) });
     this.counters.connections++;
     if (attempt.session && this.current?.target === target) this.current.sessions.set(key, { session: attempt.session, outcome: attempt.outcome });
     return attempt;
@@ -67,5 +77,8 @@ export class RunContext {
   async close(): Promise<void> {
     await this.driver.drain();
     await this.releaseMember();
+    const services = this.services;
+    this.services = undefined;
+    await services?.stop();
   }
 }

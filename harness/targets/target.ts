@@ -3,6 +3,7 @@
 import type { PkiManifest } from '../../pki/types.ts';
 import type { MemberEndpoint, MemberEvidence } from '../drivers/driver.ts';
 import type { MemberSetup } from '../plan/cell.ts';
+import type { RealmServiceRefs } from '../render/realms.ts';
 
 export interface RenderedConfig {
   /** The member configuration as the member reads it (XML) and its YAML twin. */
@@ -10,6 +11,14 @@ export interface RenderedConfig {
   yaml: string;
   /** Path of the file the member was started from. */
   path: string;
+}
+
+/** The run's LDAP / KDC services as a member needs them (realms area). */
+export interface TargetServices {
+  /** What the rendered configuration names (URLs, admin account, principal, keytab). */
+  refs: RealmServiceRefs;
+  /** JVM-wide settings (-D options): krb5.conf, replay cache directory. */
+  jvmProperties: Record<string, string>;
 }
 
 export interface StartedTarget {
@@ -25,5 +34,5 @@ export interface TargetProvider {
   readonly name: string;
   /** The server version this provider runs, for reports. */
   readonly serverVersion: string;
-  start(setup: MemberSetup, ctx: { pki: PkiManifest; workDir: string }): Promise<StartedTarget>;
+  start(setup: MemberSetup, ctx: { pki: PkiManifest; workDir: string; services?: TargetServices }): Promise<StartedTarget>;
 }

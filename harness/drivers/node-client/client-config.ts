@@ -125,6 +125,9 @@ export function buildClientConfig(client: ClientSetup, endpoint: MemberEndpoint,
   if (creds.kind === 'password') {
     config.security = { usernamePassword: { username: creds.username, password: creds.password } };
     secrets.push(creds.password);
+  } else if (creds.kind === 'kerberos') {
+    // The driver swaps these for the GSSAPI token (kerberos-token.ts) before building the config.
+    throw new ClientSetupError('Kerberos credentials reach the Node client only as a token obtained by the driver');
   } else if (creds.kind === 'token') {
     config.security = { token: { token: creds.token, encoding: (creds.encoding === 'base64' ? 'BASE64' : 'ASCII') as never } };
     secrets.push(creds.token);

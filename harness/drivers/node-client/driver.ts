@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { Client } from 'hazelcast-client';
 import type { Check, ClientSetup } from '../../plan/cell.ts';
-import { CAPABILITIES } from '../../plan/cell.ts';
+import { CAPABILITIES, operationCapability } from '../../plan/cell.ts';
 import { withTimeout } from '../../util/deadline.ts';
 import { redactText } from '../../util/redact.ts';
 import { classifyAttempt } from '../classify.ts';
@@ -10,6 +10,8 @@ import type { CheckResult, ClientDriver, ClientSession, ConnectAttempt, DriveCon
 import { missingCapabilities } from '../driver.ts';
 import { buildClientConfig, NODE_CLIENT_TIMING } from './client-config.ts';
 import { CapturingLogger } from './log-capture.ts';
+import { kerberosToken } from './kerberos-token.ts';
+import { NODE_OPERATIONS, NODE_UNSUPPORTED_OPERATIONS } from './operations.ts';
 
 const clientVersion: string = createRequire(import.meta.url)('hazelcast-client/package.json').version;
 
@@ -20,7 +22,13 @@ const UNSUPPORTED: Record<string, string> = {
   [CAPABILITIES.keyPasswordCallable]: 'a key password given by a callable is a Python-client option (ssl_password); Node takes a string passphrase',
 };
 
-const SUPPORTED = new Set<string>(Object.values(CAPABILITIES).filter((c) => !(c in UNSUPPORTED)));
+// Operations are capabilities too: those of the registry are supported, the others carry their reason.
+for (const [op, why] of Object.entries(NODE_UNSUPPORTED_OPERATIONS)) UNSUPPORTED[operationCapability(op)] = why;
+
+const SUPPORTED = new Set<string>([
+  ...Object.values(CAPABILITIES).filter((c) => !(c in UNSUPPORTED)),
+  ...Object.keys(NODE_OPERATIONS).map(operationCapability),
+]);
 
 /** Longest a single connection attempt may take, whatever the client does. */
 const ATTEMPT_BOUND_MS = NODE_CLIENT_TIMING.heartbeatTimeoutMs + NODE_CLIENT_TIMING.connectionTimeoutMs + 2000;
@@ -50,10 +58,25 @@ export class NodeClientDriver implements ClientDriver {
   notApplicable(client: ClientSetup): string | undefined {
     const missing = missingCapabilities(this, client);
     if (missing.length === 0) return undefined;
-    return missing.map((c) => UNSUPPORTED[c] ?? `the Node client has no '${c}' capability`).join('; ');
+    return [...new Set(missing.map((c) => UNSUPPORTED[c] ?? `the Node client has no '${c}' capability`))].join('; ');
   }
 
-  async connect(endpoint: MemberEndpoint, client: ClientSetup, ctx: DriveContext): Promise<ConnectAttempt> {
+  async connect(endpoint: MemberEndpoint, setup: ClientSetup, ctx: DriveContext): Promise<ConnectAttempt> {
+    let client = setup;
+    if (setup.credentials.kind === 'kerberos') {
+      // No Kerberos in the Node client: get the GSSAPI token first, send it as token credentials.
+      const started = performance.now();
+      if (!ctx.kerberos) return { outcome: { kind: 'error', message: 'Kerberos credentials but the run has no KDC' }, evidence: {}, durationMs: 0 };
+      const token = await kerberosToken(setup.credentials, ctx.kerberos);
+      if (!token.ok) return { outcome: { kind: 'no-credentials', reason: token.reason }, evidence: { 'client log': `no Kerberos token: ${token.message}` }, durationMs: performance.now() - started };
+      client = { ...setup, credentials: { kind: 'token', encoding: 'base64', token: token.tokenBase64 } };
+      if (setup.credentials.ticket === 'replayed') {
+        // The token is first accepted once (an eavesdropper's use, or the first connection).
+        const first = await this.connect(endpoint, client, ctx);
+        await first.session?.close();
+        if (first.outcome.kind !== 'connected') return { ...first, outcome: { kind: 'error', message: `the first use of the token was not accepted: ${JSON.stringify(first.outcome)}` } };
+      }
+    }
     const started = performance.now();
     const logger = new CapturingLogger();
     const { config, secrets } = buildClientConfig(client, endpoint, ctx.pki, logger);
@@ -93,6 +116,20 @@ export class NodeClientDriver implements ClientDriver {
   }
 }
 
+/**
+ * The error and its causes, outermost first: the client wraps some member errors (a listener
+ * registration fails as "Listener cannot be added!" with the member's error as its cause).
+ */
+export function describeWithCauses(err: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    parts.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    e = e instanceof Error ? (e as Error & { cause?: unknown }).cause : undefined;
+  }
+  return parts.join(' <- caused by ');
+}
+
 class NodeClientSession implements ClientSession {
   constructor(private readonly hz: Client) {}
 
@@ -101,21 +138,16 @@ class NodeClientSession implements ClientSession {
       await withTimeout(`check ${check.id}`, NODE_CLIENT_TIMING.invocationTimeoutMs + 1000, this.operate(check));
       return { result: 'granted' };
     } catch (err) {
-      const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      const message = describeWithCauses(err);
       return ACCESS_DENIED.test(message) ? { result: 'denied', message } : { result: 'error', message };
     }
   }
 
   private async operate(check: Check): Promise<void> {
-    const map = await this.hz.getMap<string, string>(check.mapName);
-    switch (check.operation) {
-      case 'map.put':
-        await map.put('secmatrix-key', 'secmatrix-value');
-        return;
-      case 'map.get':
-        await map.get('secmatrix-key');
-        return;
-    }
+    const op = NODE_OPERATIONS[check.operation];
+    // notApplicable() keeps cells with other operations away; reaching here is a planning bug.
+    if (!op) throw new Error(`the Node client driver has no operation ${check.operation}`);
+    await op(this.hz, check.objectName);
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,8 @@ import {
   type SslConfig,
 } from './model.ts';
 import type { PermissionType } from './permission-types.ts';
+import { ldapOptionsProblem } from '../security/ldap.ts';
+import { kerberosOptionsProblem } from '../security/kerberos.ts';
 
 export const BASIC_SSL_FACTORY = 'com.hazelcast.nio.ssl.BasicSSLContextFactory';
 
@@ -285,14 +287,12 @@ export function finishConfig(ctx: Ctx, config: MemberConfig, securityPath: strin
     }
   }
   if (!opts.acceptPendingRealmTypes) {
+    // ldap and kerberos are enforced (security/ldap.ts, kerberos.ts); options they cannot honour
+    // stop the member here, naming the option.
     for (const realm of sec.realms.values()) {
       const auth = realm.authentication;
-      if (auth && (auth.kind === 'ldap' || auth.kind === 'kerberos')) {
-        ctx.fail(
-          `${securityPath}/realms/realm[${realm.name}]/authentication/${auth.kind}`,
-          `${auth.kind} authentication is not supported yet by the reference member (the realms work adds it)`,
-        );
-      }
+      const problem = auth?.kind === 'ldap' ? ldapOptionsProblem(auth.options) : auth?.kind === 'kerberos' ? kerberosOptionsProblem(auth.options, auth.ldap) : undefined;
+      if (auth && problem) ctx.fail(`${securityPath}/realms/realm[${realm.name}]/authentication/${auth.kind}/${problem.option}`, problem.why);
     }
   }
   return config;

@@ -24,6 +24,8 @@ import type { MemberConfig } from '../config/model.ts';
 import type { AuthResult, ClientCredentials, ConnectionFacts } from './api.ts';
 import { javaHostAddress } from './endpoint.ts';
 import { certificateSubject, roleValues } from './x500-name.ts';
+import { kerberosLogin } from './kerberos.ts';
+import { ldapLogin } from './ldap.ts';
 
 const DEFAULT_ROLE_ATTRIBUTE = 'cn';
 
@@ -73,9 +75,19 @@ export async function authenticate(
       reason: `realm "${clientRealm!.name}" (tls): certificate subject ${subject.rfc2253}`,
     };
   }
-  if (auth) {
-    // Refused at configuration load unless the realms work enabled them.
-    return failed(`realm "${clientRealm!.name}": ${auth.kind} authentication is not supported yet by the reference member`);
+  if (auth?.kind === 'ldap') {
+    // LdapLoginModule: verifies PasswordCredentials only.
+    if (creds.kind !== 'password') return failed(`realm "${clientRealm!.name}" (ldap): token credentials cannot be verified against LDAP`);
+    const r = await ldapLogin(auth.options, creds.username ?? '', creds.password);
+    if (!r.ok) return failed(`realm "${clientRealm!.name}" (ldap): ${r.reason}`);
+    return { status: 'AUTHENTICATED', subject: { identity: r.identity!, roles: r.roles!, endpoint }, reason: `realm "${clientRealm!.name}" (ldap): ${r.reason}` };
+  }
+  if (auth?.kind === 'kerberos') {
+    // GssApiLoginModule: verifies the Kerberos token in TokenCredentials only.
+    if (creds.kind !== 'token') return failed(`realm "${clientRealm!.name}" (kerberos): password credentials carry no Kerberos token`);
+    const r = await kerberosLogin(auth.options, auth.ldap, creds.token);
+    if (!r.ok) return failed(`realm "${clientRealm!.name}" (kerberos): ${r.reason}`);
+    return { status: 'AUTHENTICATED', subject: { identity: r.identity!, roles: r.roles!, endpoint }, reason: `realm "${clientRealm!.name}" (kerberos): ${r.reason}` };
   }
 
   // DefaultLoginModule.

@@ -3,6 +3,14 @@
 import type { Handler } from './handler.ts';
 import { clientHandlers } from './client.ts';
 import { mapHandlers } from './map.ts';
+import { mapMoreHandlers } from './map-more.ts';
+import { multiMapHandlers } from './multimap.ts';
+import { replicatedMapHandlers } from './replicated-map.ts';
+import { queueHandlers } from './queue.ts';
+import { listHandlers } from './list.ts';
+import { setHandlers } from './set.ts';
+import { ringbufferHandlers } from './ringbuffer.ts';
+import { crdtHandlers } from './crdt.ts';
 
 export type { Handler, HandlerContext } from './handler.ts';
 export { defineHandler } from './handler.ts';
@@ -18,4 +26,15 @@ export function buildHandlerTable(...lists: Handler[][]): Map<number, Handler> {
   return table;
 }
 
-export const DEFAULT_HANDLERS: readonly Handler[][] = [clientHandlers, mapHandlers];
+export const DEFAULT_HANDLERS: readonly Handler[][] = [
+  clientHandlers,
+  mapHandlers,
+  mapMoreHandlers,
+  multiMapHandlers,
+  replicatedMapHandlers,
+  queueHandlers,
+  listHandlers,
+  setHandlers,
+  ringbufferHandlers,
+  crdtHandlers,
+];

@@ -3,6 +3,7 @@
 // message tasks do (ActionConstants: put, read, remove, listen, ...).
 import { encodeEvent } from '../protocol/codec.ts';
 import { EntryEventType, MapAddEntryListener, MapGet, MapPut, MapRemove, MapRemoveEntryListener } from '../protocol/definitions/map.ts';
+import { MapAddEntryListenerToKey } from '../protocol/definitions/map-more.ts';
 import { defineHandler, type Handler } from './handler.ts';
 import type { MemberState } from './member-state.ts';
 
@@ -58,11 +59,13 @@ export const mapHandlers: Handler[] = [
 
   defineHandler(MapRemoveEntryListener, {
     permission: (req) => mapPermission(req.name, 'listen'),
-    handle: ({ member }, req) => ({ response: member.deregister(req.registrationId, 'map-entry') }),
+    // Listeners on one key (AddEntryListenerToKey) are removed with the same message.
+    handle: ({ member }, req) => ({ response: member.deregister(req.registrationId, 'map-entry') || member.deregister(req.registrationId, 'map-entry-key') }),
   }),
 ];
 
-function publishEntryEvent(
+/** Sends an entry event to the map's listeners: those of the whole map and those of this key. */
+export function publishEntryEvent(
   member: MemberState,
   mapName: string,
   eventType: number,
@@ -71,12 +74,17 @@ function publishEntryEvent(
   oldValue: Buffer | null,
   partitionId: number,
 ): void {
-  for (const reg of member.listeners('map-entry', mapName)) {
+  const keyHex = key.toString('hex');
+  const regs = [
+    ...member.listeners('map-entry', mapName),
+    ...member.listeners('map-entry-key', mapName).filter((r) => r.options.key === keyHex),
+  ];
+  for (const reg of regs) {
     if ((Number(reg.options.listenerFlags) & eventType) === 0) continue;
     const includeValue = reg.options.includeValue === true;
     reg.connection.send(
       encodeEvent(
-        MapAddEntryListener.events.Entry,
+        reg.kind === 'map-entry' ? MapAddEntryListener.events.Entry : MapAddEntryListenerToKey.events.Entry,
         reg.correlationId,
         {
           eventType,

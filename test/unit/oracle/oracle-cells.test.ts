@@ -19,6 +19,8 @@ function outcome(id: string): string {
       return `access-denied/${e.check}`;
     case 'connected':
       return 'connected';
+    case 'no-credentials':
+      return `no-credentials/${e.reason}`;
   }
 }
 
@@ -122,6 +124,6 @@ describe('oracle expectations match hand-written expectations from the documents
 
   it('checks carry the expectation a driver needs', () => {
     const c = cells.get('HZ-AUTH-005/clientCert=client-rsa,check=map.put@client-map')!;
-    expect(c.checks).toEqual([{ id: 'map.put@client-map', operation: 'map.put', mapName: 'client-map', expect: 'denied' }]);
+    expect(c.checks).toEqual([{ id: 'map.put@client-map', operation: 'map.put', objectName: 'client-map', expect: 'denied' }]);
   });
 });

@@ -54,7 +54,7 @@ describe('oracle rules', () => {
     };
     const m = member({ mutualAuthentication: 'REQUIRED', trustStore: 'root-ca' }, sec);
     const c = client({ cert: { artifact: 'client-admin', format: 'separate' } });
-    const v = expectOutcome({ member: m, client: c, checks: [{ id: 'p', operation: 'map.put', mapName: 'orders-1' }, { id: 'g', operation: 'map.get', mapName: 'orders-1' }] }, catalogue);
+    const v = expectOutcome({ member: m, client: c, checks: [{ id: 'p', operation: 'map.put', objectName: 'orders-1' }, { id: 'g', operation: 'map.get', objectName: 'orders-1' }] }, catalogue);
     expect(v.checkExpectations).toEqual({ p: 'granted', g: 'denied' });
     expect(v.expected).toMatchObject({ kind: 'access-denied', check: 'g' });
   });

@@ -72,13 +72,14 @@ describe('expandMatrices', () => {
 });
 
 describe('malformed matrix files', () => {
-  let dir: string | undefined;
+  // Every copy made in a test is removed after it (a test may make several).
+  const dirs: string[] = [];
   afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   function withEdited(file: string, edit: (text: string) => string): string {
-    dir = mkdtempSync(join(tmpdir(), 'secmatrix-matrices-'));
+    const dir = mkdtempSync(join(tmpdir(), 'secmatrix-matrices-'));
+    dirs.push(dir);
     cpSync(DEFAULT_MATRICES_DIR, dir, { recursive: true });
     writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
     return dir;

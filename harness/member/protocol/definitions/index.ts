@@ -3,9 +3,27 @@ import type { EventDef, MessageDef } from '../codec.ts';
 import type { Fields } from '../types.ts';
 import * as client from './client.ts';
 import * as map from './map.ts';
+import * as mapMore from './map-more.ts';
+import * as multimap from './multimap.ts';
+import * as replicatedMap from './replicated-map.ts';
+import * as queue from './queue.ts';
+import * as list from './list.ts';
+import * as set from './set.ts';
+import * as ringbuffer from './ringbuffer.ts';
+import * as crdt from './crdt.ts';
+import * as cp from './cp.ts';
 
 export * from './client.ts';
 export * from './map.ts';
+export * from './map-more.ts';
+export * from './multimap.ts';
+export * from './replicated-map.ts';
+export * from './queue.ts';
+export * from './list.ts';
+export * from './set.ts';
+export * from './ringbuffer.ts';
+export * from './crdt.ts';
+export * from './cp.ts';
 export * as structs from './structs.ts';
 
 export type AnyMessageDef = MessageDef<Fields, Fields, Record<string, EventDef>>;
@@ -18,7 +36,7 @@ export function collectDefinitions(...modules: Array<Record<string, unknown>>): 
   return modules.flatMap((m) => Object.values(m).filter(isDef));
 }
 
-export const ALL_DEFINITIONS: readonly AnyMessageDef[] = collectDefinitions(client, map);
+export const ALL_DEFINITIONS: readonly AnyMessageDef[] = collectDefinitions(client, map, mapMore, multimap, replicatedMap, queue, list, set, ringbuffer, crdt, cp);
 
 export const DEFINITIONS_BY_ID: ReadonlyMap<number, AnyMessageDef> = new Map(ALL_DEFINITIONS.map((d) => [d.id, d]));
 export const DEFINITIONS_BY_NAME: ReadonlyMap<string, AnyMessageDef> = new Map(ALL_DEFINITIONS.map((d) => [d.name, d]));

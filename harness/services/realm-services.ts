@@ -1,0 +1,95 @@
+// Everything the realms cells need, started once per suite file and shared by its cells: two
+// LDAP directories (primary: ldap + ldaps with a certificate under the trusted root; secondary:
+// ldap + ldaps with a certificate from the untrusted CA, for the failover and untrusted cells),
+// addresses where nothing answers, and a KDC with the member's keytab.
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PkiManifest } from '../../pki/types.ts';
+import type { Catalogue } from '../plan/catalogue.ts';
+import type { RealmServiceRefs } from '../render/realms.ts';
+import { freePort } from '../util/ports.ts';
+import { ProcessServiceProvider } from './process/provider.ts';
+import { ServiceError, type KdcService, type LdapService, type ServiceProvider } from './types.ts';
+
+export interface RealmServices {
+  readonly primary: LdapService;
+  readonly secondary: LdapService;
+  readonly kdc: KdcService;
+  /** The member's service principal and its keytab. */
+  readonly member: { principal: string; keytabFile: string };
+  /** Replay cache directory of the member's acceptor (private to the run). */
+  readonly rcacheDir: string;
+  readonly workDir: string;
+  refs(): RealmServiceRefs;
+  stop(): Promise<void>;
+}
+
+export function createServiceProvider(name = process.env['SECMATRIX_SERVICES'] ?? 'process'): ServiceProvider {
+  if (name === 'process') return new ProcessServiceProvider();
+  throw new ServiceError(`unknown service provider "${name}" (known: process)`);
+}
+
+/** Why the realms services cannot run here, or undefined. */
+export function realmServicesUnavailable(provider: ServiceProvider = createServiceProvider()): string | undefined {
+  const why = [provider.unavailable('ldap'), provider.unavailable('kdc')].filter(Boolean);
+  return why.length ? why.join('; ') : undefined;
+}
+
+async function pem(pki: PkiManifest, id: string, what: 'chain' | 'key'): Promise<string> {
+  const path = pki.artifacts[id]?.files[what];
+  if (!path) throw new ServiceError(`PKI artifact ${id} has no ${what} file`);
+  return readFile(path, 'utf8');
+}
+
+export async function startRealmServices(catalogue: Catalogue, pki: PkiManifest, workDir: string, provider: ServiceProvider = createServiceProvider()): Promise<RealmServices> {
+  if (!catalogue.directory || !catalogue.kerberos) throw new ServiceError('matrices/realms-fixtures.yaml is missing: no directory or KDC facts');
+  const directory = catalogue.directory;
+  const kerberos = catalogue.kerberos;
+  const dirs = ['ldap-primary', 'ldap-secondary', 'kdc', 'rcache'].map((d) => join(workDir, d));
+  for (const d of dirs) await mkdir(d, { recursive: true, mode: 0o700 });
+  const started: { stop(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    for (const s of started.reverse()) await s.stop();
+  };
+  try {
+    const [primary, secondary, kdc] = await Promise.all([
+      provider.startLdap({ name: 'primary', directory, workDir: dirs[0]!, tls: { chainPem: await pem(pki, 'member-rsa', 'chain'), keyPem: await pem(pki, 'member-rsa', 'key') } }),
+      provider.startLdap({ name: 'secondary', directory, workDir: dirs[1]!, tls: { chainPem: await pem(pki, 'member-untrusted-ca', 'chain'), keyPem: await pem(pki, 'member-untrusted-ca', 'key') } }),
+      provider.startKdc({ name: 'kdc', kerberos, workDir: dirs[2]! }),
+    ]);
+    started.push(primary, secondary, kdc);
+    const principal = `${kerberos.servicePrincipal}@${kerberos.realm}`;
+    const keytabFile = await kdc.keytab(principal);
+    // Ports nobody listens on (taken from the OS and released): "server down".
+    const down = [`ldap://127.0.0.1:${await freePort()}/`, `ldap://127.0.0.1:${await freePort()}/`];
+    const urls: Record<string, string> = {
+      primary: primary.urls.ldap,
+      'primary-ldaps': primary.urls.ldaps!,
+      secondary: secondary.urls.ldap,
+      'secondary-ldaps-untrusted': secondary.urls.ldaps!,
+      down: down[0]!,
+      'down-2': down[1]!,
+    };
+    return {
+      primary,
+      secondary,
+      kdc,
+      member: { principal, keytabFile },
+      rcacheDir: dirs[3]!,
+      workDir,
+      refs: () => ({
+        ldapUrl: (ref) => {
+          const u = urls[ref];
+          if (!u) throw new ServiceError(`no LDAP service "${ref}"`);
+          return u;
+        },
+        admin: { dn: primary.adminDn, password: primary.adminPassword },
+        kerberos: { principal, keytabFile },
+      }),
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

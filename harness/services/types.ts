@@ -1,0 +1,52 @@
+// The service contract of the realms area: an LDAP directory and a Kerberos KDC the cells
+// authenticate against. Cells and the member only see these shapes (URLs, paths, names), so a
+// container form plugs in behind `ServiceProvider` without touching cells.
+import type { DirectoryFacts, KerberosFacts } from '../plan/catalogue.ts';
+
+export interface LdapService {
+  /** ldap:// URL (always) and ldaps:// URL (when a certificate was given). */
+  readonly urls: { ldap: string; ldaps?: string };
+  readonly baseDn: string;
+  readonly adminDn: string;
+  readonly adminPassword: string;
+  stop(): Promise<void>;
+}
+
+export interface LdapSpec {
+  name: string;
+  directory: DirectoryFacts;
+  /** PEM chain and key the server presents on ldaps; absent = no ldaps listener. */
+  tls?: { chainPem: string; keyPem: string };
+  workDir: string;
+}
+
+export interface KdcService {
+  readonly realm: string;
+  readonly kdcPort: number;
+  /** krb5.conf naming this KDC (KRB5_CONFIG / java.security.krb5.conf). */
+  readonly krb5ConfPath: string;
+  /** krb5.conf of the same realm naming a port where no KDC answers (the KDC-down cells). */
+  readonly krb5ConfDownPath: string;
+  /** Keytab file holding `principal`'s keys (created on first ask). */
+  keytab(principal: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface KdcSpec {
+  name: string;
+  kerberos: KerberosFacts;
+  workDir: string;
+}
+
+export interface ServiceProvider {
+  readonly name: string;
+  /** Why this provider cannot run here (missing binaries, engine), or undefined. */
+  unavailable(kind: 'ldap' | 'kdc'): string | undefined;
+  startLdap(spec: LdapSpec): Promise<LdapService>;
+  startKdc(spec: KdcSpec): Promise<KdcService>;
+}
+
+/** A service that could not start; the message says why (and never holds a secret). */
+export class ServiceError extends Error {
+  override name = 'ServiceError';
+}
