@@ -14,7 +14,7 @@ import { expandMatrices, matrixFingerprint } from '../plan/index.ts';
 import { SYSTEM } from '../suite/system.ts';
 import { suiteEnv } from '../suite/run-options.ts';
 import { createTarget, TARGET_NAMES } from '../targets/index.ts';
-import { onCleanup } from '../util/cleanup.ts';
+import { claimSignals, onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
 import { CellCollector } from './collector.ts';
 
@@ -90,6 +90,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     });
     // Ctrl-C must also stop the workers (and the members they run), not only this process.
     const closeVitest = onCleanup('vitest run of the suites', () => vitest.close());
+    claimSignals();
     try {
       await vitest.start(areasRun.map((a) => `suites/${a}.test.ts`));
     } finally {

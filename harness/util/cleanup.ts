@@ -6,17 +6,30 @@ const releasers = new Map<number, { what: string; release: Releaser }>();
 let nextId = 1;
 let signalsHooked = false;
 
+const onSignal = (signal: NodeJS.Signals): void => {
+  void releaseAll().finally(() => {
+    // Re-raise with the conventional exit status (128 + signal number).
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+};
+
 function hookSignals(): void {
   if (signalsHooked) return;
   signalsHooked = true;
-  const onSignal = (signal: NodeJS.Signals) => {
-    void releaseAll().finally(() => {
-      // Re-raise with the conventional exit status (128 + signal number).
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+}
+
+/**
+ * Makes this registry the only Ctrl-C / SIGTERM handler of the process. Libraries that exit on a
+ * signal on their own (vitest's logger exits 1 ms after SIGINT) would otherwise end the process
+ * before the asynchronous releases (workers, members, temp dirs) have run.
+ */
+export function claimSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) if (listener !== onSignal) process.off(signal, listener);
+  }
+  hookSignals();
 }
 
 /** Registers something to release; returns a function that releases it now (once) and unregisters it. */

@@ -11,6 +11,9 @@ import { listHandlers } from './list.ts';
 import { setHandlers } from './set.ts';
 import { ringbufferHandlers } from './ringbuffer.ts';
 import { crdtHandlers } from './crdt.ts';
+import { cpSessionHandlers } from './cp-session.ts';
+import { cpAtomicHandlers } from './cp-atomics.ts';
+import { cpLockHandlers } from './cp-locks.ts';
 
 export type { Handler, HandlerContext } from './handler.ts';
 export { defineHandler } from './handler.ts';
@@ -37,4 +40,7 @@ export const DEFAULT_HANDLERS: readonly Handler[][] = [
   setHandlers,
   ringbufferHandlers,
   crdtHandlers,
+  cpSessionHandlers,
+  cpAtomicHandlers,
+  cpLockHandlers,
 ];

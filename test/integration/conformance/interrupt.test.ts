@@ -1,7 +1,7 @@
 // Ctrl-C in the middle of a run releases everything it started: its worker processes, the members
 // they run, and its temp dirs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -17,12 +17,25 @@ const childrenOf = (pid: number): number[] => {
     return [];
   }
 };
+/** Running = exists and is not a zombie (an exited child whose reaper — PID 1 here — has not collected it yet). */
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2] !== 'Z';
+  } catch {
+    return false;
+  }
+};
+
+const describe_ = (pid: number): string => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ') + ` (${readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2]})`;
+  } catch {
+    return 'gone';
   }
 };
 
@@ -52,7 +65,7 @@ describe('secmatrix run interrupted by SIGINT', () => {
     const r = await child;
     expect(r.exitCode ?? r.signal).toBe(130);
     await new Promise((res) => setTimeout(res, 500));
-    for (const pid of workers) expect(alive(pid), `worker ${pid} still running`).toBe(false);
+    for (const pid of workers) expect(alive(pid), `worker ${pid} still running: ${describe_(pid)}`).toBe(false);
     for (const d of mine) expect(runDirs().has(d), `${d} left behind`).toBe(false);
   }, 150_000);
 });

@@ -89,8 +89,9 @@ const cases: Case[] = [
     setup: ['put'],
     run: async (c, n) => {
       const m = await map(c, n);
-      const added = new Promise<string>((resolve) => {
-        void m.addEntryListener({ added: (e) => resolve(`${e.key}=${e.value}`) }, undefined, true).then(() => m.put('k', 'v'));
+      // A refused registration must reject the test's promise, not leave it waiting for an event.
+      const added = new Promise<string>((resolve, reject) => {
+        m.addEntryListener({ added: (e) => resolve(`${e.key}=${e.value}`) }, undefined, true).then(() => m.put('k', 'v')).catch(reject);
       });
       return added;
     },
@@ -103,8 +104,8 @@ const cases: Case[] = [
     setup: ['put', 'remove'],
     run: async (c, n) => {
       const m = await map(c, n);
-      const removed = new Promise<string>((resolve) => {
-        void m
+      const removed = new Promise<string>((resolve, reject) => {
+        m
           .addEntryListener({ removed: (e) => resolve(`${e.key} removed, was ${e.oldValue}`) }, 'k', true)
           .then(async (id) => {
             await m.put('other', 'x');
@@ -112,7 +113,8 @@ const cases: Case[] = [
             await m.remove('other');
             await m.remove('k');
             return id;
-          });
+          })
+          .catch(reject);
       });
       return removed;
     },

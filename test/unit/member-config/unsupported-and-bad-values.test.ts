@@ -35,7 +35,7 @@ describe('unsupported XML elements', () => {
     ['an unknown cipher suite', ssl('<property name="ciphersuites">TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_FOO_WITH_BAR</property>'), 'hazelcast/network/ssl/properties/ciphersuites'],
     ['jaas authentication', realm('<authentication><jaas><login-module class-name="com.examples.LdapLoginModule" usage="SUFFICIENT"/></jaas></authentication>'), 'hazelcast/security/realms/realm[r]/authentication/jaas'],
     ['simple authentication', realm('<authentication><simple><user username="u" password="p"><role>r</role></user></simple></authentication>'), 'hazelcast/security/realms/realm[r]/authentication/simple'],
-    ['ldap authentication (not yet)', realm('<authentication><ldap><url>ldap://x/</url></ldap></authentication>'), 'hazelcast/security/realms/realm[r]/authentication/ldap'],
+    ['an ldap option the member does not know', realm('<authentication><ldap><url>ldap://x/</url><foo-option>1</foo-option></ldap></authentication>'), 'hazelcast/security/realms/realm[r]/authentication/ldap/foo-option'],
     ['kerberos authentication (not yet)', realm('<authentication><kerberos><security-realm>k</security-realm></kerberos></authentication>'), 'hazelcast/security/realms/realm[r]/authentication/kerberos'],
     ['credentials-factory identity', realm('<identity><credentials-factory class-name="com.examples.TOTPCredentialsFactory"/></identity>'), 'hazelcast/security/realms/realm[r]/identity/credentials-factory'],
     ['access-control-service', realm('<access-control-service><factory-class-name>x</factory-class-name></access-control-service>'), 'hazelcast/security/realms/realm[r]/access-control-service'],

@@ -1,0 +1,77 @@
+// The permissions matrix against the seed's own list (hazelcast-client-security-permissions.txt,
+// "The following is the list of client permissions"): every permission type and every action the
+// seed names has a cell where it is granted and one where it is withheld. The list is read from
+// the seed text here, not from the matrix or the catalogue, so a pair dropped from the matrix fails.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandMatrices } from '../../../harness/plan/index.ts';
+
+const SEED = join(import.meta.dirname, '../../../../shared/seeds/hazelcast-client-security-permissions.txt');
+
+/**
+ * The seed's XML examples spell two elements differently from the member's configuration schema
+ * (hazelcast-config-5.x.xsd): the matrix uses the schema's names, which the real member accepts.
+ */
+const SCHEMA_NAME: Record<string, string> = {
+  'ringbuffer-permission': 'ring-buffer-permission',
+  'scheduled-executor-service-permission': 'scheduled-executor-permission',
+};
+
+interface SeedType {
+  heading: string;
+  element: string;
+  actions: string[];
+}
+
+function seedTypes(): SeedType[] {
+  const text = readFileSync(SEED, 'utf8');
+  const list = text.slice(text.indexOf('The following is the list of client permissions'));
+  const types: SeedType[] = [];
+  let heading = '';
+  let actions: string[] = [];
+  for (const line of list.split('\n')) {
+    const h = /^([A-Z][A-Za-z ]*Permission):$/.exec(line.trim());
+    if (h) {
+      heading = h[1]!;
+      actions = [];
+      continue;
+    }
+    const a = /^Actions:\s*(.+)$/.exec(line.trim());
+    if (a) actions = a[1]!.split(',').map((s) => s.trim());
+    const e = /^<([a-z-]+-permissions?)[\s>]/.exec(line.trim());
+    if (e && heading) {
+      types.push({ heading, element: SCHEMA_NAME[e[1]!] ?? e[1]!, actions });
+      heading = '';
+    }
+  }
+  return types;
+}
+
+describe('permissions matrix covers the seed', () => {
+  const types = seedTypes();
+  const cells = expandMatrices(['permissions']);
+  const covered = new Set(cells.map((c) => `${c.parameters['permission']}|${c.parameters['action'] ?? ''}|${c.parameters['side']}`));
+
+  it('reads the seed list: 26 permission types, 123 type/action pairs', () => {
+    expect(types).toHaveLength(26);
+    expect(types.reduce((n, t) => n + t.actions.length, 0)).toBe(123);
+  });
+
+  for (const t of seedTypes()) {
+    const actions = t.actions.length ? t.actions : [''];
+    for (const action of actions) {
+      it(`${t.element} ${action || '(no actions)'}: a granted and a withheld cell`, () => {
+        const missing = ['granted', 'withheld'].filter((side) => !covered.has(`${t.element}|${action}|${side}`));
+        expect(missing, `${t.heading}: no cell for ${missing.join(' / ')}`).toEqual([]);
+      });
+    }
+  }
+
+  it('every permission cell names its permission element and action', () => {
+    for (const c of cells) {
+      expect(typeof c.parameters['permission'], c.id).toBe('string');
+      expect(typeof c.parameters['action'], c.id).toBe('string');
+    }
+  });
+});
