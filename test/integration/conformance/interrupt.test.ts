@@ -2,14 +2,15 @@
 // they run, and its temp dirs.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
 
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');
-const runDirs = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('secmatrix-run-')));
+// The run gets a TMPDIR of its own, so other tests running meanwhile cannot be mistaken for it.
+let runTmp: TempDir;
+const runDirs = () => new Set(readdirSync(runTmp.path).filter((f) => f.startsWith('secmatrix-')));
 const childrenOf = (pid: number): number[] => {
   try {
     return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map((s) => Number(s.trim())).filter((n) => n > 0);
@@ -42,17 +43,21 @@ const describe_ = (pid: number): string => {
 let reportDir: TempDir;
 beforeAll(async () => {
   reportDir = await makeTempDir('interrupt');
+  runTmp = await makeTempDir('interrupt-tmp');
 });
-afterAll(async () => reportDir?.remove());
+afterAll(async () => {
+  await reportDir?.remove();
+  await runTmp?.remove();
+});
 
 describe('secmatrix run interrupted by SIGINT', () => {
   it('exits 130 and leaves no worker process and no temp dir of its own behind', async () => {
     const before = runDirs();
-    const child = execa(process.execPath, [CLI, 'run', '--only', 'tls', '--report-dir', reportDir.path], { reject: false, timeout: 120_000, all: true });
+    const child = execa(process.execPath, [CLI, 'run', '--only', 'tls', '--report-dir', reportDir.path], { reject: false, timeout: 120_000, all: true, env: { TMPDIR: runTmp.path } });
     // Wait until cells are running: a member's work dir exists inside the run's temp dir.
     let workers: number[] = [];
     const deadline = Date.now() + 60_000;
-    const running = () => [...runDirs()].some((d) => !before.has(d) && existsSync(join(tmpdir(), d, 'members')));
+    const running = () => [...runDirs()].some((d) => !before.has(d) && existsSync(join(runTmp.path, d, 'members')));
     while (Date.now() < deadline && !running() && child.exitCode === null) {
       workers = [...new Set([...workers, ...childrenOf(child.pid!)])];
       await new Promise((r) => setTimeout(r, 50));
