@@ -16,6 +16,11 @@ import { suiteEnv } from '../suite/run-options.ts';
 import { createTarget, TARGET_NAMES } from '../targets/index.ts';
 import { onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
+import { reapChildren } from '../util/reap.ts';
+import { withTimeout } from '../util/deadline.ts';
+
+/** Command line of vitest's worker processes (forks pool). */
+const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
 import { CellCollector } from './collector.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -80,6 +85,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     await rm(resultsDir, { recursive: true, force: true });
     await mkdir(resultsDir, { recursive: true });
     const areasRun = [...new Set(cells.map((c) => c.area))];
+    const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
     const vitest = await createVitest('test', {
       root: REPO_ROOT,
       config: join(REPO_ROOT, 'vitest.config.ts'),
@@ -89,7 +95,17 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
     });
     // Ctrl-C must also stop the workers (and the members they run), not only this process.
-    const closeVitest = onCleanup('vitest run of the suites', () => vitest.close());
+    // Vitest's logger answers SIGINT / SIGTERM by exiting 1 ms later (its addCleanupListeners),
+    // which cut our releases short: workers kept writing into a removed temp dir. Ctrl-C goes
+    // through our cleanup registry instead, which closes vitest first.
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      for (const l of process.listeners(sig)) if (!signalListeners[sig].includes(l)) process.off(sig, l);
+    }
+    // Its workers must be gone before the run's temp dir is removed (they write into it).
+    const closeVitest = onCleanup('vitest run of the suites', async () => {
+      await withTimeout('closing vitest', 5000, vitest.close()).catch(() => undefined);
+      await reapChildren(VITEST_WORKER, 6000);
+    });
     try {
       await vitest.start(areasRun.map((a) => `suites/${a}.test.ts`));
     } finally {
