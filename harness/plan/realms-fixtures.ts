@@ -109,10 +109,16 @@ function authenticationOf(r: Reader, v: unknown, path: string): MemberAuthentica
   const kind = o['kind'];
   if (kind === 'ldap') return { kind: 'ldap', ...r.ldap(o, path) };
   if (kind === 'kerberos') {
-    r.only(o, path, ['kind', 'options', 'ldap']);
+    r.only(o, path, ['kind', 'options', 'ldap', 'form']);
     const options = r.options(o['options'], `${path}.options`);
-    for (const k of ['principal', 'keytab-file']) if (k in options) r.fail(`${path}.options.${k}`, 'the run renders the KDC\'s service principal and keytab');
-    return { kind: 'kerberos', options, ...(o['ldap'] !== undefined ? { ldap: r.ldap(o['ldap'], `${path}.ldap`) } : {}) };
+    for (const k of ['principal', 'keytab-file', 'security-realm']) if (k in options) r.fail(`${path}.options.${k}`, 'the run renders the KDC\'s service principal and keytab (choose the form with `form`)');
+    let form: 'simplified' | 'security-realm' | undefined;
+    if (o['form'] !== undefined) {
+      const f = r.str(o['form'], `${path}.form`);
+      if (f !== 'simplified' && f !== 'security-realm') r.fail(`${path}.form`, `"${f}" is not one of: simplified, security-realm`);
+      form = f;
+    }
+    return { kind: 'kerberos', options, ...(o['ldap'] !== undefined ? { ldap: r.ldap(o['ldap'], `${path}.ldap`) } : {}), ...(form ? { form } : {}) };
   }
   return r.fail(`${path}.kind`, `expected ldap or kerberos, got ${JSON.stringify(kind)}`);
 }

@@ -84,7 +84,7 @@ describe.skipIf(skip)(`realm services (process form)${skip ? ` — skipped: ${mi
     expect(ok.ok).toBe(true);
     const restore = setJvmSystemProperties({ 'java.security.krb5.conf': s.kdc.krb5ConfPath, 'secmatrix.krb5.rcachedir': s.rcacheDir });
     try {
-      const accepted = await kerberosLogin({ principal: s.member.principal, 'keytab-file': s.member.keytabFile }, undefined, Buffer.from((ok as { tokenBase64: string }).tokenBase64, 'base64'));
+      const accepted = await kerberosLogin({}, undefined, Buffer.from((ok as { tokenBase64: string }).tokenBase64, 'base64'), { principal: s.member.principal, keytabFile: s.member.keytabFile, from: 'test' });
       expect(accepted).toMatchObject({ ok: true, identity: `jduke@${s.kdc.realm}` });
     } finally {
       restore();
