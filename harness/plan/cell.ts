@@ -165,6 +165,8 @@ export type ClientCredentials =
       service?: 'member' | 'other';
       ticket?: 'fresh' | 'expired' | 'replayed';
       kdc?: 'up' | 'down';
+      /** GSS flags asked for beyond sequence: mutual = GSS_C_MUTUAL_FLAG (AP-REQ mutual-required). */
+      mutual?: boolean;
     };
 
 export interface ClientSetup {

@@ -130,7 +130,7 @@ function identityOf(r: Reader, v: unknown, path: string): ClientCredentials {
     return { kind: 'password', username: r.str(o['username'], `${path}.username`), password: r.str(o['password'], `${path}.password`, true) };
   }
   if (o['kind'] === 'kerberos') {
-    r.only(o, path, ['kind', 'principal', 'login', 'password', 'service', 'ticket', 'kdc']);
+    r.only(o, path, ['kind', 'principal', 'login', 'password', 'service', 'ticket', 'kdc', 'mutual']);
     const pick = <T extends string>(k: string, values: readonly T[]): T | undefined => {
       if (o[k] === undefined) return undefined;
       const s = r.str(o[k], `${path}.${k}`);
@@ -146,6 +146,10 @@ function identityOf(r: Reader, v: unknown, path: string): ClientCredentials {
     if (service) out.service = service;
     if (ticket) out.ticket = ticket;
     if (kdc) out.kdc = kdc;
+    if (o['mutual'] !== undefined) {
+      if (typeof o['mutual'] !== 'boolean') r.fail(`${path}.mutual`, 'expected true or false');
+      out.mutual = o['mutual'];
+    }
     return out;
   }
   return r.fail(`${path}.kind`, 'expected password or kerberos');

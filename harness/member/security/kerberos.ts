@@ -11,6 +11,7 @@ import { withKrb5Env } from '../../util/krb5-env.ts';
 import { onCleanup } from '../../util/cleanup.ts';
 import { rmSync } from 'node:fs';
 import { JVM, jvmSystemProperty } from './ldap-jvm-properties.ts';
+import { apOptions } from './gss-token.ts';
 import { ldapLogin, ldapOptionsProblem } from './ldap.ts';
 
 export const KERBEROS_OPTIONS = ['principal', 'keytab-file', 'use-name-without-realm', 'relax-flags-check', 'security-realm', 'skip-identity', 'skip-role', 'skip-endpoint'] as const;
@@ -95,8 +96,11 @@ export async function kerberosLogin(o: Record<string, string>, ldap: Record<stri
   } catch (err) {
     return { ok: false, reason: `GSSAPI token not accepted with ${principal} (${acceptor.from}): ${(err as Error).message}` };
   }
-  // relax-flags-check: the `kerberos` package does not expose the context flags, so the flag
-  // checks it relaxes are not made either way (a known limit of the reference member).
+  // relax-flags-check: a token that requires mutual authentication asks for a reply token the
+  // member never sends (server-side validation only); without relax-flags-check it is refused.
+  if (o['relax-flags-check'] !== 'true' && apOptions(token)?.mutualRequired) {
+    return { ok: false, reason: `token of ${name} requires mutual authentication, which the member does not provide (relax-flags-check is false)` };
+  }
   const identity = o['use-name-without-realm'] === 'true' ? name.replace(/@[^@]*$/, '') : name;
   const roles = o['skip-role'] === 'true' ? [] : [identity];
   if (!ldap) return { ok: true, identity, roles, reason: `token of ${name} accepted with ${principal} (${acceptor.from})` };

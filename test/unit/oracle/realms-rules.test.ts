@@ -151,6 +151,14 @@ describe('oracle: kerberos', () => {
     const down = { ...withLdap, ldap: { ...withLdap.ldap!, servers: ['down'] } };
     expect(authenticateRealm(down as never, krb(), base).ok).toBe(false);
   });
+  it('a token requiring mutual authentication passes only with relax-flags-check', () => {
+    expect(authenticateRealm(simple as never, krb({ mutual: true }), base).ok).toBe(false);
+    expect(authenticateRealm({ kind: 'kerberos', options: { 'relax-flags-check': 'true' } } as never, krb({ mutual: true }), base).ok).toBe(true);
+    expect(authenticateRealm({ kind: 'kerberos', options: { 'relax-flags-check': 'true' } } as never, krb(), base).ok).toBe(true);
+  });
+  it('the security-realm form accepts what the simplified form accepts', () => {
+    expect(authenticateRealm({ kind: 'kerberos', options: {}, form: 'security-realm' } as never, krb(), base)).toMatchObject({ ok: true, subject: { identity: `jduke@${k.realm}` } });
+  });
   it('a kerberos realm refuses password credentials', () => {
     expect(authenticateRealm(simple as never, pw('jduke', 'x'), base).ok).toBe(false);
   });
