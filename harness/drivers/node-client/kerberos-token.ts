@@ -41,7 +41,9 @@ let serial = 0;
 
 function reasonOf(message: string): NoCredentialsReason {
   if (/Cannot contact any KDC|Cannot find KDC|timed out/i.test(message)) return 'KDC_UNREACHABLE';
-  if (/not found in Kerberos database/i.test(message)) return 'CLIENT_UNKNOWN';
+  // Only the client principal: a service the KDC does not know ("Server ... not found") is no
+  // unknown client.
+  if (/Client\b.*not found in Kerberos database/i.test(message)) return 'CLIENT_UNKNOWN';
   return 'LOGIN_FAILED';
 }
 
