@@ -19,6 +19,8 @@ export const REALM_RULES = {
   ldapRoles: { id: 'ldap-roles', says: 'roles: attribute = values of role-mapping-attribute (parse-dn: role-name-attribute parts of DN values); direct = role-name-attribute of the objects the attribute names; reverse = role objects found by role-filter in role-context; recursion up to role-recursion-max-depth levels (default 1)', source: `${REALMS} §LDAP Configuration Options (role-mapping-mode, parse-dn, role-recursion-max-depth)` },
   krbTicket: { id: 'krb-ticket', says: 'the client first obtains a ticket from the KDC (password or keytab login); an unreachable KDC, an unknown principal or a wrong password leave it without a token to send', source: `${PY_SEC} §Kerberos Authentication; ${REALMS} §Kerberos Authentication Type` },
   krbAccept: { id: 'krb-accept', says: "the member accepts a token only for its own service principal (its keytab), within the ticket's lifetime, and only once (replay protection)", source: `${REALMS} §Kerberos Authentication Type (notes on replay and the 5-minute window)` },
+  krbFlags: { id: 'krb-flags', says: 'a token that requires mutual authentication passes only with relax-flags-check true (the member validates on the server side only and sends no reply token)', source: `${REALMS} §Kerberos Authentication Configuration Options (relax-flags-check); notes (no mutual authentication)` },
+  krbForms: { id: 'krb-acceptor-forms', says: "the member's keys come from principal + keytab-file (simplified form, a realm generated on the fly) or from the Krb5LoginModule realm security-realm names: the same acceptor", source: `${REALMS} §Simplified Kerberos Configuration; §Kerberos Authentication Type (krb5Acceptor)` },
   krbName: { id: 'krb-name', says: 'the identity is the Kerberos name, without "@REALM" when use-name-without-realm is true; it is also the role unless skip-role', source: `${REALMS} §Kerberos Authentication Configuration Options` },
   krbLdap: { id: 'krb-ldap', says: 'with an <ldap> sub-configuration the roles come from the directory: the user found by user-filter with the Kerberos name, password not verified (skip-authentication)', source: `${REALMS} §Kerberos and LDAP integration` },
   kindMismatch: { id: 'realm-credential-kind', says: 'ldap verifies PasswordCredentials, kerberos verifies the token in TokenCredentials; other credentials fail', source: `${REALMS} §Authentication Configuration` },
@@ -216,11 +218,14 @@ export function authenticateRealm(auth: Exclude<MemberAuthentication, { kind: 't
   if (c.service === 'other') return { ok: false, because: cite(REALM_RULES.krbAccept, `ticket for ${k.otherServicePrincipal}, not the member's ${k.servicePrincipal}`) };
   if (c.ticket === 'expired') return { ok: false, because: cite(REALM_RULES.krbAccept, 'ticket used after its lifetime and the allowed clock skew') };
   if (c.ticket === 'replayed') return { ok: false, because: cite(REALM_RULES.krbAccept, 'the same token was already accepted') };
+  const relaxed = auth.options['relax-flags-check'] === 'true';
+  if (c.mutual && !relaxed) return { ok: false, because: cite(REALM_RULES.krbFlags, 'the token requires mutual authentication, relax-flags-check is false') };
   const name = `${c.principal}@${k.realm}`;
   const identity = auth.options['use-name-without-realm'] === 'true' ? c.principal : name;
   const own = auth.options['skip-role'] === 'true' ? [] : [identity];
-  const because = cite(REALM_RULES.krbName, identity);
-  if (!auth.ldap) return { ok: true, subject: { identity, roles: own }, roles: own, because: `${cite(REALM_RULES.krbAccept, 'fresh token for the member')}; ${because}` };
+  const because = `${c.mutual ? `${cite(REALM_RULES.krbFlags, 'mutual authentication required by the token, relaxed')}; ` : ''}${cite(REALM_RULES.krbName, identity)}`;
+  const form = cite(REALM_RULES.krbForms, auth.form === 'security-realm' ? 'keys from the security-realm Krb5LoginModule realm' : 'keys from principal + keytab-file');
+  if (!auth.ldap) return { ok: true, subject: { identity, roles: own }, roles: own, because: `${form}; ${cite(REALM_RULES.krbAccept, 'fresh token for the member')}; ${because}` };
   const mapped = ldapVerdict(auth.ldap, identity, undefined, catalogue, true);
   if (!mapped.ok) return { ok: false, because: `${because}; ${cite(REALM_RULES.krbLdap, mapped.because)}` };
   const roles = [...new Set([...own, ...mapped.roles])];

@@ -62,8 +62,12 @@ export interface LdapRealmSetup {
 export type MemberAuthentication =
   | { kind: 'tls'; roleAttribute?: string }
   | ({ kind: 'ldap' } & LdapRealmSetup)
-  /** Kerberos (simplified form: principal + keytab-file of the run's KDC); ldap = role mapping. */
-  | { kind: 'kerberos'; options: Record<string, string>; ldap?: LdapRealmSetup };
+  /**
+   * Kerberos with the run's KDC service principal and keytab, given in the simplified form
+   * (principal + keytab-file, the default) or the security-realm form (a Krb5LoginModule realm);
+   * ldap = role mapping.
+   */
+  | { kind: 'kerberos'; options: Record<string, string>; ldap?: LdapRealmSetup; form?: 'simplified' | 'security-realm' };
 
 export interface ClientRealm {
   name: string;
@@ -161,6 +165,8 @@ export type ClientCredentials =
       service?: 'member' | 'other';
       ticket?: 'fresh' | 'expired' | 'replayed';
       kdc?: 'up' | 'down';
+      /** GSS flags asked for beyond sequence: mutual = GSS_C_MUTUAL_FLAG (AP-REQ mutual-required). */
+      mutual?: boolean;
     };
 
 export interface ClientSetup {

@@ -109,10 +109,16 @@ function authenticationOf(r: Reader, v: unknown, path: string): MemberAuthentica
   const kind = o['kind'];
   if (kind === 'ldap') return { kind: 'ldap', ...r.ldap(o, path) };
   if (kind === 'kerberos') {
-    r.only(o, path, ['kind', 'options', 'ldap']);
+    r.only(o, path, ['kind', 'options', 'ldap', 'form']);
     const options = r.options(o['options'], `${path}.options`);
-    for (const k of ['principal', 'keytab-file']) if (k in options) r.fail(`${path}.options.${k}`, 'the run renders the KDC\'s service principal and keytab');
-    return { kind: 'kerberos', options, ...(o['ldap'] !== undefined ? { ldap: r.ldap(o['ldap'], `${path}.ldap`) } : {}) };
+    for (const k of ['principal', 'keytab-file', 'security-realm']) if (k in options) r.fail(`${path}.options.${k}`, 'the run renders the KDC\'s service principal and keytab (choose the form with `form`)');
+    let form: 'simplified' | 'security-realm' | undefined;
+    if (o['form'] !== undefined) {
+      const f = r.str(o['form'], `${path}.form`);
+      if (f !== 'simplified' && f !== 'security-realm') r.fail(`${path}.form`, `"${f}" is not one of: simplified, security-realm`);
+      form = f;
+    }
+    return { kind: 'kerberos', options, ...(o['ldap'] !== undefined ? { ldap: r.ldap(o['ldap'], `${path}.ldap`) } : {}), ...(form ? { form } : {}) };
   }
   return r.fail(`${path}.kind`, `expected ldap or kerberos, got ${JSON.stringify(kind)}`);
 }
@@ -124,7 +130,7 @@ function identityOf(r: Reader, v: unknown, path: string): ClientCredentials {
     return { kind: 'password', username: r.str(o['username'], `${path}.username`), password: r.str(o['password'], `${path}.password`, true) };
   }
   if (o['kind'] === 'kerberos') {
-    r.only(o, path, ['kind', 'principal', 'login', 'password', 'service', 'ticket', 'kdc']);
+    r.only(o, path, ['kind', 'principal', 'login', 'password', 'service', 'ticket', 'kdc', 'mutual']);
     const pick = <T extends string>(k: string, values: readonly T[]): T | undefined => {
       if (o[k] === undefined) return undefined;
       const s = r.str(o[k], `${path}.${k}`);
@@ -140,6 +146,10 @@ function identityOf(r: Reader, v: unknown, path: string): ClientCredentials {
     if (service) out.service = service;
     if (ticket) out.ticket = ticket;
     if (kdc) out.kdc = kdc;
+    if (o['mutual'] !== undefined) {
+      if (typeof o['mutual'] !== 'boolean') r.fail(`${path}.mutual`, 'expected true or false');
+      out.mutual = o['mutual'];
+    }
     return out;
   }
   return r.fail(`${path}.kind`, 'expected password or kerberos');

@@ -2,7 +2,7 @@
 // then written as XML and as YAML, so the two files cannot drift apart.
 import type { ClientPermission, MemberSetup } from '../plan/cell.ts';
 import type { MemberStores } from './stores.ts';
-import { renderRealmAuth, type RealmServiceRefs, type RenderedRealmAuth } from './realms.ts';
+import { renderRealmAuth, type RealmServiceRefs, type RenderedLoginModule, type RenderedRealmAuth } from './realms.ts';
 
 export const SSL_FACTORY = 'com.hazelcast.nio.ssl.BasicSSLContextFactory';
 
@@ -18,6 +18,8 @@ export interface RenderedRealm {
   tls?: { roleAttribute?: string };
   /** ldap / kerberos authentication with the run's real URLs, principal and keytab. */
   auth?: RenderedRealmAuth;
+  /** jaas authentication with one login module (the Kerberos acceptor realm). */
+  loginModule?: RenderedLoginModule;
 }
 
 export interface ConfigModel {
@@ -61,6 +63,7 @@ export function configModel(setup: MemberSetup, stores: MemberStores, options: R
       const auth = renderRealmAuth(realm.authentication, options.services);
       if (auth) r.auth = auth;
       realms.push(r);
+      if (auth?.acceptorRealm) realms.push({ name: auth.acceptorRealm.name, loginModule: auth.acceptorRealm.loginModule });
     }
     const refs = realm ? (realm.authentication ? { clientRealm: realm.name } : { memberRealm: realm.name }) : {};
     model.security = { realms, ...refs, permissions: setup.security.clientPermissions };

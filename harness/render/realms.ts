@@ -16,7 +16,19 @@ export type RenderedOptions = [string, string][];
 export interface RenderedRealmAuth {
   ldap?: RenderedOptions;
   kerberos?: { options: RenderedOptions; ldap?: RenderedOptions };
+  /** A second realm the kerberos realm names in security-realm: Java's Krb5LoginModule as acceptor. */
+  acceptorRealm?: { name: string; loginModule: RenderedLoginModule };
 }
+
+export interface RenderedLoginModule {
+  className: string;
+  usage: string;
+  properties: RenderedOptions;
+}
+
+/** The seed's krb5Acceptor realm (hazelcast-security-realms.txt, Kerberos Authentication Type). */
+export const ACCEPTOR_REALM = 'krb5Acceptor';
+export const KRB5_LOGIN_MODULE = 'com.sun.security.auth.module.Krb5LoginModule';
 
 function ldapOptions(l: LdapRealmSetup, s: RealmServiceRefs): RenderedOptions {
   const out: RenderedOptions = [['url', l.servers.map((ref) => s.ldapUrl(ref)).join(' ')]];
@@ -31,8 +43,25 @@ export function renderRealmAuth(auth: MemberAuthentication | undefined, services
   if (auth.kind === 'ldap') return { ldap: ldapOptions(auth, services) };
   const k = services.kerberos;
   if (!k) throw new Error('a kerberos realm needs the run\'s KDC');
+  const ldap = auth.ldap ? { ldap: ldapOptions(auth.ldap, services) } : {};
+  if (auth.form === 'security-realm') {
+    // The acceptor realm loads the member's keys from the keytab; it does not contact the KDC.
+    const properties: RenderedOptions = [
+      ['isInitiator', 'false'],
+      ['useTicketCache', 'false'],
+      ['doNotPrompt', 'true'],
+      ['useKeyTab', 'true'],
+      ['storeKey', 'true'],
+      ['principal', k.principal],
+      ['keyTab', k.keytabFile],
+    ];
+    return {
+      kerberos: { options: [['security-realm', ACCEPTOR_REALM], ...Object.entries(auth.options)], ...ldap },
+      acceptorRealm: { name: ACCEPTOR_REALM, loginModule: { className: KRB5_LOGIN_MODULE, usage: 'REQUIRED', properties } },
+    };
+  }
   const options: RenderedOptions = [['principal', k.principal], ['keytab-file', k.keytabFile], ...Object.entries(auth.options)];
-  return { kerberos: { options, ...(auth.ldap ? { ldap: ldapOptions(auth.ldap, services) } : {}) } };
+  return { kerberos: { options, ...ldap } };
 }
 
 type X = Record<string, unknown>;
@@ -47,4 +76,20 @@ export function realmAuthXml(r: RenderedRealmAuth): X {
 export function realmAuthYaml(r: RenderedRealmAuth): X {
   // Same shape: YAML keys are the XML element names.
   return realmAuthXml(r);
+}
+
+export function loginModuleXml(m: RenderedLoginModule): X {
+  return {
+    jaas: {
+      'login-module': {
+        '@_class-name': m.className,
+        '@_usage': m.usage,
+        properties: { property: m.properties.map(([name, value]) => ({ '@_name': name, '#text': value })) },
+      },
+    },
+  };
+}
+
+export function loginModuleYaml(m: RenderedLoginModule): X {
+  return { jaas: [{ 'class-name': m.className, usage: m.usage, properties: Object.fromEntries(m.properties) }] };
 }

@@ -3,7 +3,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { ConfigModel } from './model.ts';
 import { SSL_FACTORY } from './model.ts';
 import { permissionsXml } from './permissions.ts';
-import { realmAuthXml } from './realms.ts';
+import { loginModuleXml, realmAuthXml } from './realms.ts';
 
 type X = Record<string, unknown>;
 
@@ -22,6 +22,7 @@ function realmXml(r: NonNullable<ConfigModel['security']>['realms'][number]): X 
   const out: X = { '@_name': r.name };
   if (r.tls) out.authentication = { tls: r.tls.roleAttribute ? { '@_roleAttribute': r.tls.roleAttribute } : '' };
   if (r.auth) out.authentication = realmAuthXml(r.auth);
+  if (r.loginModule) out.authentication = loginModuleXml(r.loginModule);
   if (r.identity?.kind === 'username-password') out.identity = { 'username-password': { '@_username': r.identity.username, '@_password': r.identity.password } };
   if (r.identity?.kind === 'token') out.identity = { token: { '@_encoding': r.identity.encoding, '#text': r.identity.token } };
   return out;

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import type { ConfigModel } from './model.ts';
 import { SSL_FACTORY } from './model.ts';
 import { permissionsYaml } from './permissions.ts';
-import { realmAuthYaml } from './realms.ts';
+import { loginModuleYaml, realmAuthYaml } from './realms.ts';
 
 type Y = Record<string, unknown>;
 
@@ -22,6 +22,7 @@ export function toYaml(model: ConfigModel): string {
         const realm: Y = { name: r.name };
         if (r.tls) realm.authentication = { tls: r.tls.roleAttribute ? { roleAttribute: r.tls.roleAttribute } : {} };
         if (r.auth) realm.authentication = realmAuthYaml(r.auth);
+        if (r.loginModule) realm.authentication = loginModuleYaml(r.loginModule);
         if (r.identity?.kind === 'username-password') realm.identity = { 'username-password': { username: r.identity.username, password: r.identity.password } };
         if (r.identity?.kind === 'token') realm.identity = { token: { encoding: r.identity.encoding, value: r.identity.token } };
         return realm;

@@ -26,7 +26,10 @@ export class CellCollector implements Reporter {
     });
   }
 
-  onTestRunEnd(modules: ReadonlyArray<{ moduleId: string; errors(): ReadonlyArray<{ message: string }> }>): void {
+  onTestRunEnd(modules: ReadonlyArray<{ moduleId: string; errors(): ReadonlyArray<{ message: string }> }>, unhandledErrors: ReadonlyArray<unknown> = []): void {
     for (const m of modules) for (const e of m.errors()) this.moduleErrors.push(`${m.moduleId}: ${e.message}`);
+    // An error no test caught (e.g. an EPIPE from a helper process) may have touched any cell: the
+    // run must not pass over it.
+    for (const e of unhandledErrors) this.moduleErrors.push(`unhandled error during the run: ${e instanceof Error ? e.message : (e as { message?: string })?.message ?? String(e)}`);
   }
 }

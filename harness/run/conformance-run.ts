@@ -16,7 +16,12 @@ import { suiteEnv } from '../suite/run-options.ts';
 import { createTarget, TARGET_NAMES } from '../targets/index.ts';
 import { claimSignals, onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
+import { reapChildren } from '../util/reap.ts';
+import { withTimeout } from '../util/deadline.ts';
 import { CellCollector } from './collector.ts';
+
+/** Command line of vitest's worker processes (forks pool). */
+const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -89,7 +94,13 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
     });
     // Ctrl-C must also stop the workers (and the members they run), not only this process.
-    const closeVitest = onCleanup('vitest run of the suites', () => vitest.close());
+    // Its workers must be gone before the run's temp dir is removed (they write into it).
+    const closeVitest = onCleanup('vitest run of the suites', async () => {
+      await withTimeout('closing vitest', 5000, vitest.close()).catch(() => undefined);
+      await reapChildren(VITEST_WORKER, 6000);
+    });
+    // Vitest's logger answers SIGINT / SIGTERM by exiting 1 ms later, which would cut these
+    // releases short: Ctrl-C goes through our cleanup registry only.
     claimSignals();
     try {
       await vitest.start(areasRun.map((a) => `suites/${a}.test.ts`));

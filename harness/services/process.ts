@@ -38,6 +38,8 @@ export async function startDaemon(what: string, argv: string[], env: NodeJS.Proc
     out = (out + b.toString('utf8')).slice(-8000);
   };
   child.stderr!.on('data', keep);
+  // Closing stdin is how we stop the watchdog; if it is already gone, EPIPE says nothing new.
+  child.stdin!.on('error', () => undefined);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const pid = await new Promise<number>((resolve, reject) => {
     let first = '';
@@ -100,6 +102,9 @@ export function runTool(argv: string[], env: NodeJS.ProcessEnv, stdin = ''): Pro
     child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
     child.once('error', (e) => reject(new ServiceError(`${argv[0]}: ${e.message}`)));
     child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new ServiceError(`${argv[0]} ${argv[1] ?? ''} exited ${code}: ${out.trim().slice(-1000)}`))));
+    // A tool that never reads stdin (kinit -k, kadmin.local ktadd) may exit first: EPIPE on our
+    // write is no error of the tool's; its exit status says how it went.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(stdin);
   });
 }

@@ -48,16 +48,26 @@ export async function startRealmServices(catalogue: Catalogue, pki: PkiManifest,
   const dirs = ['ldap-primary', 'ldap-secondary', 'kdc', 'rcache'].map((d) => join(workDir, d));
   for (const d of dirs) await mkdir(d, { recursive: true, mode: 0o700 });
   const started: { stop(): Promise<void> }[] = [];
+  // Newest first; one failing stop does not keep the others running.
   const stopAll = async () => {
-    for (const s of started.reverse()) await s.stop();
+    const errors: unknown[] = [];
+    for (const s of [...started].reverse()) await s.stop().catch((e: unknown) => errors.push(e));
+    if (errors.length) throw new ServiceError(`stopping the realm services failed: ${errors.map(String).join('; ')}`);
   };
   try {
-    const [primary, secondary, kdc] = await Promise.all([
-      provider.startLdap({ name: 'primary', directory, workDir: dirs[0]!, tls: { chainPem: await pem(pki, 'member-rsa', 'chain'), keyPem: await pem(pki, 'member-rsa', 'key') } }),
-      provider.startLdap({ name: 'secondary', directory, workDir: dirs[1]!, tls: { chainPem: await pem(pki, 'member-untrusted-ca', 'chain'), keyPem: await pem(pki, 'member-untrusted-ca', 'key') } }),
+    const primaryTls = { chainPem: await pem(pki, 'member-rsa', 'chain'), keyPem: await pem(pki, 'member-rsa', 'key') };
+    const secondaryTls = { chainPem: await pem(pki, 'member-untrusted-ca', 'chain'), keyPem: await pem(pki, 'member-untrusted-ca', 'key') };
+    // Started side by side; allSettled, not all: when one fails, the others that did start must
+    // still be stopped (Promise.all would drop them and leave their daemons running).
+    const settled = await Promise.allSettled([
+      provider.startLdap({ name: 'primary', directory, workDir: dirs[0]!, tls: primaryTls }),
+      provider.startLdap({ name: 'secondary', directory, workDir: dirs[1]!, tls: secondaryTls }),
       provider.startKdc({ name: 'kdc', kerberos, workDir: dirs[2]! }),
     ]);
-    started.push(primary, secondary, kdc);
+    for (const s of settled) if (s.status === 'fulfilled') started.push(s.value);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [primary, secondary, kdc] = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [LdapService, LdapService, KdcService];
     const principal = `${kerberos.servicePrincipal}@${kerberos.realm}`;
     const keytabFile = await kdc.keytab(principal);
     // Ports nobody listens on (taken from the OS and released): "server down".

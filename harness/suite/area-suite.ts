@@ -102,7 +102,7 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
             const result = await runCell(cell, run);
             const verdict = judge(cell.expected, result.observed);
             const target = await run.memberFor(cell.member);
-            const secrets = cellSecrets(cell, run.pki);
+            const secrets = cellSecrets(cell, run.pki, run.services?.secrets);
             await allure.attachment('member configuration (hazelcast.xml, redacted)', redactText(target.config.xml, secrets), 'application/xml');
             await allure.attachment('client configuration (redacted)', JSON.stringify(redactObject(cell.client), null, 2), 'application/json');
             await allure.attachment('certificates', certificateSummary(cell, run.pki), 'text/plain');

@@ -37,13 +37,14 @@ export function certificateSummary(cell: Cell, pki: PkiManifest): string {
     .join('\n');
 }
 
-/** Every literal secret a cell's outputs might contain. */
-export function cellSecrets(cell: Cell, pki: PkiManifest): string[] {
-  const out = new Set<string>();
+/** Every literal secret a cell's outputs might contain; `extra`: the run's service secrets (LDAP admin, directory and KDC passwords). */
+export function cellSecrets(cell: Cell, pki: PkiManifest, extra: readonly string[] = []): string[] {
+  const out = new Set<string>(extra);
   for (const a of Object.values(pki.artifacts)) for (const p of Object.values(a.passwords)) if (p) out.add(p);
   const add = (c: Cell['client']['credentials']) => {
     if (c.kind === 'password') out.add(c.password);
     if (c.kind === 'token') out.add(c.token);
+    if (c.kind === 'kerberos' && c.password) out.add(c.password);
   };
   add(cell.client.credentials);
   const identity = cell.member.security.clientRealm?.identity;

@@ -14,6 +14,8 @@ import { canonicalJson as canonicalKey } from '../../pki/canonical-hash.ts';
 export interface RunServices {
   target: TargetServices;
   kerberos?: KerberosClientEnv;
+  /** Literal secrets of the services (admin and user passwords), redacted from every output. */
+  secrets?: string[];
   stop(): Promise<void>;
 }
 

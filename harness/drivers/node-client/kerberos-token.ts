@@ -31,6 +31,7 @@ interface KerberosModule {
   initializeClient(service: string, options: { mechOID?: unknown; flags?: number }): Promise<ClientContext>;
   GSS_MECH_OID_KRB5: unknown;
   GSS_C_SEQUENCE_FLAG: number;
+  GSS_C_MUTUAL_FLAG: number;
 }
 const kerberos = () => createRequire(import.meta.url)('kerberos') as KerberosModule;
 
@@ -40,7 +41,9 @@ let serial = 0;
 
 function reasonOf(message: string): NoCredentialsReason {
   if (/Cannot contact any KDC|Cannot find KDC|timed out/i.test(message)) return 'KDC_UNREACHABLE';
-  if (/not found in Kerberos database/i.test(message)) return 'CLIENT_UNKNOWN';
+  // Only the client principal: a service the KDC does not know ("Server ... not found") is no
+  // unknown client.
+  if (/Client\b.*not found in Kerberos database/i.test(message)) return 'CLIENT_UNKNOWN';
   return 'LOGIN_FAILED';
 }
 
@@ -63,9 +66,11 @@ export async function kerberosToken(creds: Extract<ClientCredentials, { kind: 'k
   try {
     const tokenBase64 = await withKrb5Env({ KRB5_CONFIG: conf, KRB5CCNAME: ccache }, async () => {
       const k = kerberos();
-      // No mutual-authentication flag: the member cannot answer with a reply token (the docs:
-      // "only able to validate connections on the server side").
-      const ctx = await k.initializeClient(creds.service === 'other' ? env.otherService : env.memberService, { mechOID: k.GSS_MECH_OID_KRB5, flags: k.GSS_C_SEQUENCE_FLAG });
+      // No mutual-authentication flag by default: the member cannot answer with a reply token (the
+      // docs: "only able to validate connections on the server side"); the relax-flags-check
+      // cells ask for it on purpose.
+      const flags = k.GSS_C_SEQUENCE_FLAG | (creds.mutual ? k.GSS_C_MUTUAL_FLAG : 0);
+      const ctx = await k.initializeClient(creds.service === 'other' ? env.otherService : env.memberService, { mechOID: k.GSS_MECH_OID_KRB5, flags });
       return ctx.step('');
     });
     if (creds.ticket === 'expired') await new Promise((r) => setTimeout(r, (env.shortLifeSeconds + env.clockSkewSeconds + 1) * 1000));

@@ -7,6 +7,7 @@ import { protocolRange, SUPPORTED_PROTOCOLS } from '../tls/protocols.ts';
 import { cipherOptions } from '../tls/options.ts';
 import {
   ConfigError,
+  KRB5_LOGIN_MODULE,
   type MemberConfig,
   type MutualAuthentication,
   type PermissionConfig,
@@ -267,6 +268,25 @@ type RealmIdentityToken = Extract<NonNullable<RealmConfig['identity']>, { kind: 
 
 // ---- whole-config checks ------------------------------------------------------------------------
 
+/**
+ * The acceptor (principal + keytab) of a kerberos authentication: the simplified form's
+ * principal + keytab-file, or the Krb5LoginModule properties of the realm security-realm names
+ * (hazelcast-security-realms.txt, krb5Acceptor: useKeyTab, storeKey, principal, keyTab). A string
+ * says why the named realm cannot serve; undefined = neither form given.
+ */
+function krb5Acceptor(o: Record<string, string>, realms: Map<string, RealmConfig>): { principal: string; keytabFile: string; from: string } | string | undefined {
+  const ref = o['security-realm'];
+  if (ref === undefined) return o['principal'] && o['keytab-file'] ? { principal: o['principal'], keytabFile: o['keytab-file'], from: 'principal and keytab-file' } : undefined;
+  if (o['principal'] !== undefined || o['keytab-file'] !== undefined) return 'give either security-realm or principal + keytab-file, not both';
+  const target = realms.get(ref)?.authentication;
+  if (!target) return `realm "${ref}" is not defined`;
+  if (target.kind !== 'krb5-login-module') return `realm "${ref}" has no ${KRB5_LOGIN_MODULE} login module`;
+  const p = target.properties;
+  if (p['useKeyTab'] !== 'true' || p['storeKey'] !== 'true') return `realm "${ref}": an acceptor needs useKeyTab=true and storeKey=true`;
+  if (!p['principal'] || !p['keyTab']) return `realm "${ref}": principal and keyTab are required (the member's keys)`;
+  return { principal: p['principal'], keytabFile: p['keyTab'], from: `security-realm ${ref}` };
+}
+
 export interface FinishOptions {
   /**
    * Accept ldap and kerberos authentication (parsed into their option maps) instead of failing.
@@ -291,8 +311,21 @@ export function finishConfig(ctx: Ctx, config: MemberConfig, securityPath: strin
     // stop the member here, naming the option.
     for (const realm of sec.realms.values()) {
       const auth = realm.authentication;
-      const problem = auth?.kind === 'ldap' ? ldapOptionsProblem(auth.options) : auth?.kind === 'kerberos' ? kerberosOptionsProblem(auth.options, auth.ldap) : undefined;
-      if (auth && problem) ctx.fail(`${securityPath}/realms/realm[${realm.name}]/authentication/${auth.kind}/${problem.option}`, problem.why);
+      const at = `${securityPath}/realms/realm[${realm.name}]/authentication`;
+      if (auth?.kind === 'krb5-login-module') {
+        // Only as the keytab holder of a kerberos realm (security-realm); it authenticates no client itself.
+        if (sec.clientAuthenticationRealm === realm.name || sec.memberAuthenticationRealm === realm.name) {
+          ctx.unsupported(`${at}/jaas`, `a ${KRB5_LOGIN_MODULE} realm only serves as a kerberos realm's security-realm`);
+        }
+        continue;
+      }
+      if (auth?.kind === 'kerberos') {
+        const acceptor = krb5Acceptor(auth.options, sec.realms);
+        if (typeof acceptor === 'string') ctx.fail(`${at}/kerberos/security-realm`, acceptor);
+        if (acceptor) auth.acceptor = acceptor;
+      }
+      const problem = auth?.kind === 'ldap' ? ldapOptionsProblem(auth.options) : auth?.kind === 'kerberos' ? kerberosOptionsProblem(auth.options, auth.ldap, auth.acceptor) : undefined;
+      if (auth && problem) ctx.fail(`${at}/${auth.kind}/${problem.option}`, problem.why);
     }
   }
   return config;

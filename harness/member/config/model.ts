@@ -31,7 +31,17 @@ export type AuthenticationConfig =
   | { kind: 'tls'; roleAttribute: string | undefined }
   /** ldap and kerberos: parsed option maps; enforced by the realms work. */
   | { kind: 'ldap'; options: Record<string, string> }
-  | { kind: 'kerberos'; options: Record<string, string>; ldap: Record<string, string> | undefined };
+  /**
+   * acceptor: principal and keytab the kerberos authentication accepts tokens with, resolved at
+   * load from principal + keytab-file (simplified form) or from the Krb5LoginModule realm its
+   * security-realm names.
+   */
+  | { kind: 'kerberos'; options: Record<string, string>; ldap: Record<string, string> | undefined; acceptor?: { principal: string; keytabFile: string; from: string } }
+  /** jaas with Java's Krb5LoginModule only: a realm a kerberos realm names as its security-realm. */
+  | { kind: 'krb5-login-module'; usage: string; properties: Record<string, string> };
+
+/** The one JAAS login module the reference member understands (the seed's krb5Acceptor realm). */
+export const KRB5_LOGIN_MODULE = 'com.sun.security.auth.module.Krb5LoginModule';
 
 export interface RealmConfig {
   name: string;

@@ -1,7 +1,7 @@
 // Reads a Hazelcast member configuration in XML (hazelcast-config-5.x.xsd shape), with or without
 // the http://www.hazelcast.com/schema/config namespace and with or without a namespace prefix.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { type IdentityConfig, type MemberConfig, type RealmConfig, type SecurityConfig } from './model.ts';
+import { KRB5_LOGIN_MODULE, type IdentityConfig, type MemberConfig, type RealmConfig, type SecurityConfig } from './model.ts';
 import {
   buildPermission,
   buildSsl,
@@ -274,6 +274,29 @@ class XmlReader {
     return node.children[0]!;
   }
 
+  /** jaas with exactly one Krb5LoginModule (the acceptor realm of the Kerberos security-realm form). */
+  private readKrb5Jaas(node: XNode, p: string): RealmConfig['authentication'] {
+    this.onlyAttrs(node, p, []);
+    const modules = node.children.filter((c) => c.name === 'login-module');
+    const only = modules.length === 1 && node.children.length === 1 ? modules[0]! : undefined;
+    if (!only || only.attrs.get('class-name')?.trim() !== KRB5_LOGIN_MODULE) this.ctx.unsupported(p, `JAAS login modules are Java classes; only a single ${KRB5_LOGIN_MODULE} (a kerberos realm's security-realm) is understood`);
+    const mp = `${p}/login-module`;
+    this.onlyAttrs(only, mp, ['class-name', 'usage']);
+    const properties: Record<string, string> = {};
+    for (const c of only.children) {
+      if (c.name !== 'properties') this.ctx.unsupported(`${mp}/${c.name}`);
+      for (const prop of c.children) {
+        const pp = `${mp}/properties/${prop.name}`;
+        if (prop.name !== 'property') this.ctx.unsupported(pp);
+        this.onlyAttrs(prop, pp, ['name']);
+        const name = prop.attrs.get('name');
+        if (!name) this.ctx.fail(pp, 'property without a name');
+        properties[name] = this.ctx.text(`${pp}[${name}]`, prop.text.trim());
+      }
+    }
+    return { kind: 'krb5-login-module', usage: only.attrs.get('usage') ?? 'REQUIRED', properties };
+  }
+
   private options(node: XNode, path: string, nested: readonly string[] = []): Record<string, string> {
     this.onlyAttrs(node, path, []);
     const out: Record<string, string> = {};
@@ -302,8 +325,7 @@ class XmlReader {
         return { kind: 'kerberos', options: this.options(method, p, ['ldap']), ldap: ldapNode ? this.options(ldapNode, `${p}/ldap`) : undefined };
       }
       case 'jaas':
-        ctx.unsupported(p, 'JAAS login modules are Java classes');
-        break;
+        return this.readKrb5Jaas(method, p);
       case 'simple':
         ctx.unsupported(p, 'simple authentication is not implemented yet');
         break;

@@ -1,7 +1,7 @@
 // Reads a Hazelcast member configuration in YAML (the hazelcast-full-example.yaml shape): keys are
 // the XML element and attribute names; permissions use short keys (map, queue, all, ...).
 import { parseDocument } from 'yaml';
-import { type IdentityConfig, type MemberConfig, type RealmConfig, type SecurityConfig } from './model.ts';
+import { KRB5_LOGIN_MODULE, type IdentityConfig, type MemberConfig, type RealmConfig, type SecurityConfig } from './model.ts';
 import {
   buildPermission,
   buildSsl,
@@ -227,9 +227,16 @@ class YamlReader {
         const m = this.map(body, p);
         return { kind: 'kerberos', options: this.options(m, p, ['ldap']), ldap: 'ldap' in m ? this.options(m['ldap'], `${p}/ldap`) : undefined };
       }
-      case 'jaas':
-        ctx.unsupported(p, 'JAAS login modules are Java classes');
-        break;
+      case 'jaas': {
+        // A list of login modules; only a single Krb5LoginModule (the Kerberos acceptor realm).
+        const list = Array.isArray(body) ? body : [body];
+        const m = list.length === 1 ? this.map(list[0], `${p}[0]`) : undefined;
+        if (!m || typeof m['class-name'] !== 'string' || m['class-name'].trim() !== KRB5_LOGIN_MODULE) {
+          ctx.unsupported(p, `JAAS login modules are Java classes; only a single ${KRB5_LOGIN_MODULE} (a kerberos realm's security-realm) is understood`);
+        }
+        this.onlyKeys(m, `${p}[0]`, ['class-name', 'usage', 'properties']);
+        return { kind: 'krb5-login-module', usage: 'usage' in m ? this.scalar(m['usage'], `${p}[0]/usage`) : 'REQUIRED', properties: this.options(m['properties'], `${p}[0]/properties`) };
+      }
       case 'simple':
         ctx.unsupported(p, 'simple authentication is not implemented yet');
         break;

@@ -15,8 +15,13 @@
 //   realm identity kerberos (only used when this member authenticates to other members);
 //   ssl properties keyMaterialDuration and validateIdentity (member-to-member certificate caching and
 //   host name checks), keyManagerAlgorithm / trustManagerAlgorithm with the JDK default values.
-// Parsed but refused until the realms work enforces them: ldap and kerberos authentication.
-// Refused: jaas, simple, credentials-factory, client-permission-policy, security-interceptors,
+//   ldap authentication (every documented option but socket-factory-class-name, security-realm and
+//   system-authentication GSSAPI: Java classes / JAAS); kerberos authentication in the simplified
+//   form (principal + keytab-file) and the security-realm form naming a realm whose jaas holds a
+//   single com.sun.security.auth.module.Krb5LoginModule (useKeyTab, storeKey, principal, keyTab),
+//   with use-name-without-realm, relax-flags-check, skip-role / skip-identity / skip-endpoint and an
+//   <ldap> role-mapping sub-configuration (skip-authentication with system-user-dn).
+// Refused: jaas (other than that Krb5LoginModule acceptor realm), simple, credentials-factory, client-permission-policy, security-interceptors,
 //   custom SSL factories, variables (${...}), import, config-replacers, any join method switched on,
 //   and every other element (data structure configs, advanced-network, ...).
 

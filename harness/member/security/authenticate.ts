@@ -85,7 +85,9 @@ export async function authenticate(
   if (auth?.kind === 'kerberos') {
     // GssApiLoginModule: verifies the Kerberos token in TokenCredentials only.
     if (creds.kind !== 'token') return failed(`realm "${clientRealm!.name}" (kerberos): password credentials carry no Kerberos token`);
-    const r = await kerberosLogin(auth.options, auth.ldap, creds.token);
+    // The loader resolved the acceptor (principal + keytab-file, or the security-realm's Krb5LoginModule).
+    if (!auth.acceptor) return failed(`realm "${clientRealm!.name}" (kerberos): no acceptor principal and keytab`);
+    const r = await kerberosLogin(auth.options, auth.ldap, creds.token, auth.acceptor);
     if (!r.ok) return failed(`realm "${clientRealm!.name}" (kerberos): ${r.reason}`);
     return { status: 'AUTHENTICATED', subject: { identity: r.identity!, roles: r.roles!, endpoint }, reason: `realm "${clientRealm!.name}" (kerberos): ${r.reason}` };
   }

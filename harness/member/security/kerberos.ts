@@ -11,6 +11,7 @@ import { withKrb5Env } from '../../util/krb5-env.ts';
 import { onCleanup } from '../../util/cleanup.ts';
 import { rmSync } from 'node:fs';
 import { JVM, jvmSystemProperty } from './ldap-jvm-properties.ts';
+import { apOptions } from './gss-token.ts';
 import { ldapLogin, ldapOptionsProblem } from './ldap.ts';
 
 export const KERBEROS_OPTIONS = ['principal', 'keytab-file', 'use-name-without-realm', 'relax-flags-check', 'security-realm', 'skip-identity', 'skip-role', 'skip-endpoint'] as const;
@@ -29,11 +30,18 @@ function kerberos(): KerberosModule {
   return kerberosModule;
 }
 
-export function kerberosOptionsProblem(o: Record<string, string>, ldap: Record<string, string> | undefined): { option: string; why: string } | undefined {
+/** The principal and keytab tokens are accepted with (resolved by the configuration loader). */
+export interface Krb5Acceptor {
+  principal: string;
+  keytabFile: string;
+  /** "principal and keytab-file" or "security-realm NAME", for log lines. */
+  from: string;
+}
+
+export function kerberosOptionsProblem(o: Record<string, string>, ldap: Record<string, string> | undefined, acceptor: Krb5Acceptor | undefined): { option: string; why: string } | undefined {
   for (const k of Object.keys(o)) if (!(KERBEROS_OPTIONS as readonly string[]).includes(k)) return { option: k, why: `unknown kerberos option (known: ${KERBEROS_OPTIONS.join(', ')}, ldap)` };
-  if (o['security-realm'] !== undefined) return { option: 'security-realm', why: 'the security-realm form needs a JAAS Krb5LoginModule realm (Java); use the simplified principal + keytab-file form' };
-  if (!o['principal'] || !o['keytab-file']) return { option: 'principal', why: 'principal and keytab-file are both required (simplified form)' };
-  if (!/^[^/@\s]+\/[^@\s]+@[^@\s]+$/.test(o['principal'])) return { option: 'principal', why: `"${o['principal']}" is not a service principal service/host@REALM` };
+  if (!acceptor) return { option: 'principal', why: 'give principal and keytab-file (simplified form) or security-realm naming a Krb5LoginModule realm' };
+  if (!/^[^/@\s]+\/[^@\s]+@[^@\s]+$/.test(acceptor.principal)) return { option: 'principal', why: `"${acceptor.principal}" (${acceptor.from}) is not a service principal service/host@REALM` };
   for (const k of ['use-name-without-realm', 'relax-flags-check', 'skip-identity', 'skip-role', 'skip-endpoint']) {
     if (o[k] !== undefined && o[k] !== 'true' && o[k] !== 'false') return { option: k, why: `expected true or false, got "${o[k]}"` };
   }
@@ -67,8 +75,8 @@ export interface KerberosLogin {
   reason: string;
 }
 
-export async function kerberosLogin(o: Record<string, string>, ldap: Record<string, string> | undefined, token: Buffer): Promise<KerberosLogin> {
-  const principal = o['principal']!;
+export async function kerberosLogin(o: Record<string, string>, ldap: Record<string, string> | undefined, token: Buffer, acceptor: Krb5Acceptor): Promise<KerberosLogin> {
+  const principal = acceptor.principal;
   const [service, hostAndRealm] = principal.split('/') as [string, string];
   const host = hostAndRealm.split('@')[0]!;
   let name: string;
@@ -76,7 +84,7 @@ export async function kerberosLogin(o: Record<string, string>, ldap: Record<stri
     name = await withKrb5Env(
       {
         ...(jvmSystemProperty(JVM.krb5Conf) ? { KRB5_CONFIG: jvmSystemProperty(JVM.krb5Conf)! } : {}),
-        KRB5_KTNAME: `FILE:${o['keytab-file']}`,
+        KRB5_KTNAME: `FILE:${acceptor.keytabFile}`,
         KRB5RCACHEDIR: rcacheDir(),
       },
       async () => {
@@ -86,13 +94,16 @@ export async function kerberosLogin(o: Record<string, string>, ldap: Record<stri
       },
     );
   } catch (err) {
-    return { ok: false, reason: `GSSAPI token not accepted with ${principal}: ${(err as Error).message}` };
+    return { ok: false, reason: `GSSAPI token not accepted with ${principal} (${acceptor.from}): ${(err as Error).message}` };
   }
-  // relax-flags-check: the `kerberos` package does not expose the context flags, so the flag
-  // checks it relaxes are not made either way (a known limit of the reference member).
+  // relax-flags-check: a token that requires mutual authentication asks for a reply token the
+  // member never sends (server-side validation only); without relax-flags-check it is refused.
+  if (o['relax-flags-check'] !== 'true' && apOptions(token)?.mutualRequired) {
+    return { ok: false, reason: `token of ${name} requires mutual authentication, which the member does not provide (relax-flags-check is false)` };
+  }
   const identity = o['use-name-without-realm'] === 'true' ? name.replace(/@[^@]*$/, '') : name;
   const roles = o['skip-role'] === 'true' ? [] : [identity];
-  if (!ldap) return { ok: true, identity, roles, reason: `token of ${name} accepted with ${principal}` };
+  if (!ldap) return { ok: true, identity, roles, reason: `token of ${name} accepted with ${principal} (${acceptor.from})` };
   const mapped = await ldapLogin(ldap, identity, null);
   if (!mapped.ok) return { ok: false, reason: `token of ${name} accepted, but the LDAP role lookup failed: ${mapped.reason}` };
   return { ok: true, identity, roles: [...new Set([...roles, ...(mapped.roles ?? [])])], reason: `token of ${name} accepted with ${principal}; LDAP: ${mapped.reason}` };

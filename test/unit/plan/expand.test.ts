@@ -41,7 +41,8 @@ describe('expandMatrices', () => {
     expect(values('realm', 'credentials')).toEqual(new Set(['password', 'token-none', 'token-base64', 'tls', 'tls-role-cn', 'none']));
     expect(values('clientClusterName', 'credentials')).toContain('not-secmatrix');
     const kinds = new Set(all.map((c) => c.expected.kind));
-    expect(kinds).toEqual(new Set(['connected', 'tls-refused', 'auth-refused', 'access-denied']));
+    // no-credentials: a Kerberos client without a ticket (realms area).
+    expect(kinds).toEqual(new Set(['connected', 'tls-refused', 'auth-refused', 'access-denied', 'no-credentials']));
   });
 
   it('marks client options only some clients have as capabilities', () => {

@@ -8,6 +8,14 @@ import type { MemberSetup } from '../../../harness/plan/cell.ts';
 import { expandMatrices } from '../../../harness/plan/expand.ts';
 import { planGroups } from '../../../harness/plan/planner.ts';
 import { parseMemberConfig } from '../../../harness/member/config/parse.ts';
+import type { RealmServiceRefs } from '../../../harness/render/realms.ts';
+
+// What the run's LDAP / KDC services would be (the realms groups render their URLs, admin and keytab).
+const services: RealmServiceRefs = {
+  ldapUrl: (ref) => `ldap${ref.includes('ldaps') ? 's' : ''}://127.0.0.1:${1000 + ref.length}/`,
+  admin: { dn: 'cn=admin,dc=hazelcast,dc=test', password: 'admin-pw' },
+  kerberos: { principal: 'hz/127.0.0.1@HAZELCAST.TEST', keytabFile: '/kdc/hz.keytab' },
+};
 
 const stores: MemberStores = {
   keyStore: (id) => ({ path: `/pki/${id}.p12`, password: `ks-${id}` }),
@@ -139,7 +147,7 @@ describe('storesFromPki', () => {
 describe('the reference member reads every rendered configuration of the matrix', () => {
   const groups = planGroups(expandMatrices());
   it.each(groups.map((g, i) => [i, g] as const))('group %i', (_i, group) => {
-    const { xml, yaml } = renderMemberConfig(group.member, stores, { port: 5701 });
+    const { xml, yaml } = renderMemberConfig(group.member, stores, { port: 5701, services });
     const fromXml = parseMemberConfig(xml, 'member.xml');
     const fromYaml = parseMemberConfig(yaml, 'member.yaml');
     expect({ ...fromYaml, source: '' }).toEqual({ ...fromXml, source: '' });
