@@ -50,5 +50,7 @@ export function cellSecrets(cell: Cell, pki: PkiManifest, extra: readonly string
   const identity = cell.member.security.clientRealm?.identity;
   if (identity?.kind === 'username-password') out.add(identity.password);
   if (identity?.kind === 'token') out.add(identity.token);
+  // An empty password (the empty-password cells) reveals nothing and would match every text.
+  out.delete('');
   return [...out];
 }
