@@ -15,7 +15,9 @@ export const CONTAINERS_CONF = '/etc/containers/containers.conf';
 export const SERVICE_PID_FILE = '/run/podman/secmatrix-service.pid';
 export const SERVICE_LOG = '/var/log/secmatrix-podman-service.log';
 const DEBIAN_SUITE = 'bookworm';
-const PACKAGES = ['podman', 'runc', 'debootstrap', 'uidmap', 'slirp4netns', 'fuse-overlayfs', 'netavark', 'aardvark-dns', 'catatonit'];
+// iptables: netavark sets up the bridge and port forwarding with it; without it every container
+// (and every RUN step of a build) fails with "netavark: No such file or directory".
+const PACKAGES = ['podman', 'runc', 'debootstrap', 'uidmap', 'slirp4netns', 'fuse-overlayfs', 'netavark', 'aardvark-dns', 'catatonit', 'iptables'];
 
 export interface StepReport {
   step: string;
