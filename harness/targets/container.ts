@@ -17,6 +17,9 @@ import type { StartedTarget, TargetProvider, TargetServices } from './target.ts'
 import { storesFromPki } from '../render/index.ts';
 import { JVM } from '../member/security/ldap-jvm-properties.ts';
 
+/** How late a member's log line may reach us through the engine (see LogEvidence). */
+const LOG_LAG_MS = 1_500;
+
 /** The reference member's "version" in --server-version lists. */
 export const REFERENCE_VERSION = 'reference';
 
@@ -85,7 +88,7 @@ export class ContainerTarget implements TargetProvider {
     const path = join(ctx.workDir, 'hazelcast.xml');
     await writeFile(path, xml, { mode: 0o600 });
     await writeFile(join(ctx.workDir, 'hazelcast.yaml'), yaml, { mode: 0o600 });
-    const evidence = new LogEvidence();
+    const evidence = new LogEvidence(LOG_LAG_MS);
     const started: StartedSpec[] = [];
     const stopAll = async () => {
       for (const s of started.splice(0).reverse()) await s.stop();
