@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { onCleanup } from '../util/cleanup.ts';
 import { useEngine, SECMATRIX_LABEL } from './engine.ts';
 import { RUN_LABEL } from './docker-api.ts';
+import { runGone } from '../suite/orphan-guard.ts';
 
 export interface FileInContainer {
   target: string;
@@ -128,6 +129,7 @@ export class ContainerSpec {
   }
 
   async start(o: { network?: import('testcontainers').StartedNetwork } = {}): Promise<StartedSpec> {
+    if (runGone()) throw new Error(`not starting ${this.image}: the run was interrupted`);
     await useEngine();
     const lines: string[] = [];
     const listeners = new Set<(line: string) => void>();
@@ -144,6 +146,10 @@ export class ContainerSpec {
       throw new Error(`${this.image} did not become ready: ${err instanceof Error ? err.message : String(err)}${tail ? `\n--- container log (last lines) ---\n${tail}` : ''}`);
     }
     const started = container;
+    if (runGone()) {
+      await started.stop({ remove: true, removeVolumes: true, timeout: 1_000 });
+      throw new Error(`stopped ${this.image} again: the run was interrupted while it started`);
+    }
     const release = onCleanup(`container ${started.getName()} (${this.image})`, async () => {
       await started.stop({ remove: true, removeVolumes: true, timeout: 2_000 });
     });

@@ -60,3 +60,23 @@ export async function removeLabelled(label: string, socket = engineSocket()): Pr
   for (const n of found.networks) await call(socket, 'DELETE', `/networks/${n.id}`, 30_000).catch(() => undefined);
   return found;
 }
+
+/**
+ * Removes what carries `label` until the engine stays quiet: a worker killed mid-start leaves its
+ * create/start request in flight, and the engine may finish it after a first sweep. Sweeps until
+ * nothing was found for `quietMs`, at most `maxMs`; returns everything removed.
+ */
+export async function sweepUntilQuiet(label: string, o: { quietMs?: number; maxMs?: number; socket?: string } = {}): Promise<Leftovers> {
+  const quietMs = o.quietMs ?? 3_000;
+  const until = Date.now() + (o.maxMs ?? 15_000);
+  const removed: Leftovers = { containers: [], networks: [] };
+  let quietSince = Date.now();
+  for (;;) {
+    const r = await removeLabelled(label, o.socket ?? engineSocket());
+    removed.containers.push(...r.containers);
+    removed.networks.push(...r.networks);
+    if (r.containers.length || r.networks.length) quietSince = Date.now();
+    if (Date.now() - quietSince >= quietMs || Date.now() > until) return removed;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+}

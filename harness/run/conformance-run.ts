@@ -15,6 +15,7 @@ import { SYSTEM } from '../suite/system.ts';
 import { suiteEnv } from '../suite/run-options.ts';
 import { createTarget, TARGET_NAMES, type TargetOptions } from '../targets/index.ts';
 import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
 import { CellCollector } from './collector.ts';
@@ -144,7 +145,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
  */
 async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ runId: string; sweep(): Promise<string[]>; release(): Promise<void> }> {
   const { useEngine } = await import('../containers/engine.ts');
-  const { removeLabelled, RUN_LABEL } = await import('../containers/docker-api.ts');
+  const { removeLabelled, sweepUntilQuiet, RUN_LABEL } = await import('../containers/docker-api.ts');
   await useEngine();
   if ((t.serverVersion ?? 'reference') === 'reference' && !t.memberImage) {
     const { buildReferenceMemberImage } = await import('../containers/images.ts');
@@ -160,8 +161,38 @@ async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ 
     const r = await removeLabelled(label);
     return [...r.containers.map((c) => `container ${c.name} (${c.image}, ${c.state})`), ...r.networks.map((n) => `network ${n.name}`)];
   };
+  // Whatever ends this process (vitest exits it from its own SIGINT handler, before our cleanups
+  // run), the reaper removes the run's containers once it is gone.
+  const { chooseEngine } = await import('../containers/engine.ts');
+  const socket = chooseEngine()?.socket;
+  const reaper = socket
+    ? spawn(process.execPath, [join(REPO_ROOT, 'harness/containers/reaper.mjs'), String(process.pid), label, socket], { detached: true, stdio: 'ignore' })
+    : undefined;
+  reaper?.unref();
   const release = onCleanup(`containers of run ${runId}`, async () => {
-    await sweep();
+    await childrenGone(15_000);
+    await sweepUntilQuiet(label);
+    // Its work is done: end it (by its own pid, nothing else).
+    if (reaper?.pid && reaper.exitCode === null) process.kill(reaper.pid, 'SIGTERM');
   });
   return { runId, sweep, release };
+}
+
+/** Waits until this process has no child process left (the vitest workers), at most `ms` (Linux /proc). */
+async function childrenGone(ms: number): Promise<void> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const until = Date.now() + ms;
+  const children = async () => {
+    const pids = await readdir('/proc').catch(() => [] as string[]);
+    let n = 0;
+    for (const p of pids) {
+      if (!/^\d+$/.test(p)) continue;
+      const stat = await readFile(`/proc/${p}/stat`, 'utf8').catch(() => '');
+      // Fields after the command name: state, ppid. Zombies are gone already.
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(rest[1]) === process.pid && rest[0] !== 'Z') n++;
+    }
+    return n;
+  };
+  while (Date.now() < until && (await children()) > 0) await new Promise((r) => setTimeout(r, 100));
 }

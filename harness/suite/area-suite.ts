@@ -16,6 +16,7 @@ import { suiteOptionsFromEnv } from './run-options.ts';
 import { createTarget } from '../targets/index.ts';
 import { certificateSummary, cellSecrets } from './certificate-summary.ts';
 import { SYSTEM } from './system.ts';
+import { exitWhenOrphaned } from './orphan-guard.ts';
 
 
 declare module 'vitest' {
@@ -51,6 +52,7 @@ export interface AreaServices {
 export function defineAreaSuite(area: Area, services?: AreaServices): void {
   const opts = suiteOptionsFromEnv();
   if (opts.areas && !opts.areas.includes(area)) return;
+  exitWhenOrphaned();
   if (!opts.pkiManifest || !opts.workDir) {
     describe.skip(`${area} (run through \`secmatrix run\`, which provisions the PKI and the work dir)`, () => {});
     return;

@@ -47,8 +47,19 @@ describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReaso
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode ?? r.signal).toBe(130);
-    const left = (await listLabelled(SECMATRIX_LABEL)).containers.filter((c) => !before.has(c.id));
+    // vitest ends the process from its own SIGINT handler; the run's reaper process then removes
+    // what the run labelled (including starts still in flight). Bounded: 20 s.
+    const leftNow = async () => (await listLabelled(SECMATRIX_LABEL)).containers.filter((c) => !before.has(c.id));
+    const until = Date.now() + 20_000;
+    let left = await leftNow();
+    while (left.length && Date.now() < until) {
+      await new Promise((res) => setTimeout(res, 250));
+      left = await leftNow();
+    }
     expect(left, 'containers left behind').toEqual([]);
+    // And they stay gone (nothing orphaned starts new ones).
+    await new Promise((res) => setTimeout(res, 3_000));
+    expect(await leftNow()).toEqual([]);
   }, 300_000);
 
   it('an Enterprise version without HZ_LICENSEKEY is refused before anything starts', async () => {
