@@ -4,6 +4,17 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadMemberConfig } from '../member/config/parse.ts';
 import { startReferenceMember } from '../member/index.ts';
+import { setJvmSystemProperties } from '../member/security/ldap-jvm-properties.ts';
+
+/** `-Dkey=value` tokens of a JAVA_OPTS string (values without spaces). */
+export function javaOptsProperties(opts: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of opts.split(/\s+/)) {
+    const m = /^-D([^=]+)=(.*)$/.exec(t);
+    if (m) out[m[1]!] = m[2]!;
+  }
+  return out;
+}
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -18,7 +29,14 @@ export function registerMemberCommand(program: Command): void {
     .requiredOption('--config <file>', 'member configuration file (hazelcast.xml / hazelcast.yaml)')
     .option('--port <n>', 'listen on this port instead of the configured one (0 = any free port)', parsePort)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { config: string; port?: number; host: string }) => {
+    // json: one structured event per line, so a container target can rebuild the member's evidence
+    // from its log stream (the fields carry no secrets; `text` is redacted).
+    .option('--log-format <format>', 'text or json (one event object per line)', 'text')
+    .action(async (opts: { config: string; port?: number; host: string; logFormat: string }) => {
+      if (opts.logFormat !== 'text' && opts.logFormat !== 'json') throw new InvalidArgumentError(`--log-format must be text or json, not "${opts.logFormat}"`);
+      // -D options in JAVA_OPTS: the JVM-wide settings a Java member would get (krb5.conf, the ldap
+      // trust store), as the member's container image receives them.
+      setJvmSystemProperties(javaOptsProperties(process.env['JAVA_OPTS'] ?? ''));
       const config = await loadMemberConfig(opts.config, opts.port === undefined ? {} : { port: opts.port });
       const member = await startReferenceMember({
         config,
@@ -26,7 +44,7 @@ export function registerMemberCommand(program: Command): void {
         host: opts.host,
         // Lines go to stdout; the in-memory event list only needs to stay bounded.
         maxEvents: 10_000,
-        log: (entry) => process.stdout.write(`${entry.time} ${entry.text}\n`),
+        log: (entry) => process.stdout.write(opts.logFormat === 'json' ? `${JSON.stringify(entry)}\n` : `${entry.time} ${entry.text}\n`),
       });
       process.stdout.write(`secmatrix member: ready on ${member.host}:${member.port} (Ctrl-C to stop)\n`);
       // Runs until a signal: the cleanup registry stops the member and ends the process.

@@ -1,36 +1,86 @@
-import { join } from 'node:path';
-import type { Command } from 'commander';
+import { extname, join } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
 import { AREAS, type Area } from '../plan/cell.ts';
 import { REPO_ROOT, runConformance } from '../run/conformance-run.ts';
 import { failureLines, summaryTable } from '../run/summary.ts';
+import { licenseKey } from '../targets/container/enterprise.ts';
+import { REFERENCE_VERSION } from '../targets/container.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
+
+interface RunFlags {
+  target: string;
+  serverVersion?: string;
+  members?: number;
+  memberImage?: string;
+  externalAddress?: string;
+  externalConfig?: string;
+  only?: string;
+  grep?: string;
+  reportDir: string;
+  history?: string;
+}
+
+function positiveInt(v: string): number {
+  if (!/^[1-9]\d*$/.test(v)) throw new InvalidArgumentError(`"${v}" is not a positive integer.`);
+  return Number(v);
+}
+
+/** history.jsonl -> history-5.5.0.jsonl: one Allure history per server version. */
+function perVersion(file: string, version: string): string {
+  const ext = extname(file);
+  return `${file.slice(0, file.length - ext.length)}-${version}${ext}`;
+}
 
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run the conformance matrix and write the reports (Allure, certification, JUnit)')
-    .option('--target <name>', 'where the member runs: embedded (the reference member, in-process)', 'embedded')
+    .option('--target <name>', 'where the member runs: embedded (the reference member, in-process), container (testcontainers), external (a running cluster)', 'embedded')
+    .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default); each version is run and reported separately`)
+    .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
+    .option('--member-image <image>', 'container target: the reference member image, or the Enterprise repository (default hazelcast/hazelcast-enterprise)')
+    .option('--external-address <host:port>', 'external target: a member of the running cluster')
+    .option('--external-config <file>', 'external target: the member configuration file the cluster runs with')
     .option('--only <areas>', `comma-separated areas (${AREAS.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
-    .option('--report-dir <dir>', 'where the reports go', DEFAULT_REPORT_DIR)
-    .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl)')
-    .action(async (opts: { target: string; only?: string; grep?: string; reportDir: string; history?: string }) => {
+    .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
+    .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
+    .action(async (opts: RunFlags) => {
       const areas = (opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...AREAS]) as Area[];
-      const outcome = await runConformance({
-        target: opts.target,
-        areas,
-        grep: opts.grep,
-        reportDir: opts.reportDir,
-        historyPath: opts.history ?? join(opts.reportDir, 'history.jsonl'),
-        verbose: true,
-      });
+      const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
+      if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
+      // A missing license is an error before anything starts, not after the first version ran.
+      if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
       const out = process.stdout;
-      out.write(`\n${summaryTable(outcome.results)}\n\n`);
-      for (const l of failureLines(outcome.results)) out.write(`${l}\n`);
-      for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
-      out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
-      out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
-      process.exitCode = outcome.exitCode;
+      let exitCode = 0;
+      for (const version of versions) {
+        const several = versions.length > 1 && version !== undefined;
+        const reportDir = several ? join(opts.reportDir, version) : opts.reportDir;
+        const history = opts.history ? (several ? perVersion(opts.history, version) : opts.history) : join(reportDir, 'history.jsonl');
+        if (several) out.write(`\n== server version ${version}\n`);
+        const outcome = await runConformance({
+          target: opts.target,
+          targetOptions: {
+            ...(version ? { serverVersion: version } : {}),
+            ...(opts.members ? { members: opts.members } : {}),
+            ...(opts.memberImage ? { memberImage: opts.memberImage } : {}),
+            ...(opts.externalAddress ? { externalAddress: opts.externalAddress } : {}),
+            ...(opts.externalConfig ? { externalConfig: opts.externalConfig } : {}),
+          },
+          areas,
+          grep: opts.grep,
+          reportDir,
+          historyPath: history,
+          verbose: true,
+        });
+        out.write(`\n${several ? `server version ${version}\n` : ''}${summaryTable(outcome.results)}\n\n`);
+        for (const l of failureLines(outcome.results)) out.write(`${l}\n`);
+        for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
+        out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
+        out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+        exitCode = Math.max(exitCode, outcome.exitCode);
+      }
+      process.exitCode = exitCode;
     });
 }

@@ -64,6 +64,9 @@ export async function useEngine(env: NodeJS.ProcessEnv = process.env): Promise<E
   if (engine.socket && !(await pingSocket(engine.socket))) throw new NoEngineError(`the engine socket ${engine.socket} does not answer`);
   env['DOCKER_HOST'] ??= engine.dockerHost;
   if (engine.podman) env['TESTCONTAINERS_RYUK_DISABLED'] ??= 'true';
+  // A local engine publishes ports on the loopback too. getHost() would answer the bridge gateway,
+  // which the member certificates do not name: TLS hostname checks need the loopback address.
+  if (engine.socket) env['TESTCONTAINERS_HOST_OVERRIDE'] ??= '127.0.0.1';
   return engine;
 }
 
@@ -71,5 +74,15 @@ export class NoEngineError extends Error {
   override name = 'NoEngineError';
   constructor(why = `no container engine (no DOCKER_HOST, no ${PODMAN_SOCKET}, no ${DOCKER_SOCKET})`) {
     super(`${why}: run \`npx secmatrix containers setup\` (rootful Podman, Debian) or start Docker`);
+  }
+}
+
+/** Why no engine can be used here (for tests and skips), or undefined when one answers. */
+export async function engineUnavailable(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  try {
+    await useEngine(env);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
   }
 }

@@ -94,3 +94,28 @@ export async function buildReferenceMemberImage(log: (line: string) => void, roo
   }
 }
 
+
+/** Images of the realms services, each built from a container file that installs Debian's packages. */
+export const SERVICE_IMAGES = {
+  slapd: { repo: 'localhost/secmatrix/slapd', dir: join(REPO_ROOT, 'containers', 'slapd') },
+  'mit-kdc': { repo: 'localhost/secmatrix/mit-kdc', dir: join(REPO_ROOT, 'containers', 'mit-kdc') },
+} as const;
+export type ServiceImageKind = keyof typeof SERVICE_IMAGES;
+
+/** name:tag of a service image; the tag is the container file's hash (a changed file is rebuilt). */
+export async function serviceImage(kind: ServiceImageKind): Promise<string> {
+  const { repo, dir } = SERVICE_IMAGES[kind];
+  const tag = createHash('sha256').update(await readFile(join(dir, 'Containerfile'))).digest('hex').slice(0, 16);
+  return `${repo}:${tag}`;
+}
+
+export async function buildServiceImage(kind: ServiceImageKind, log: (line: string) => void): Promise<{ image: string; built: boolean; ms: number }> {
+  const started = performance.now();
+  const image = await serviceImage(kind);
+  if (await podmanImageExists(image)) return { image, built: false, ms: performance.now() - started };
+  if (!(await podmanImageExists(DEBIAN_BASE_IMAGE))) throw new Error(`base image ${DEBIAN_BASE_IMAGE} is missing: run \`npx secmatrix containers setup\``);
+  log(`building ${image} (apt-get from the base image's Debian mirror)`);
+  const { dir } = SERVICE_IMAGES[kind];
+  await runCommand('podman', ['build', '--quiet', '--label', `${SECMATRIX_LABEL}=true`, '-t', image, '-f', join(dir, 'Containerfile'), dir], { timeoutMs: 600_000 });
+  return { image, built: true, ms: performance.now() - started };
+}

@@ -8,14 +8,16 @@ import { dirname } from 'node:path';
 import { applySettings } from './containers-conf.ts';
 import { PODMAN_SOCKET, SECMATRIX_LABEL, pingSocket, waitForSocket } from './engine.ts';
 import { hasCommand, runCommand } from './exec.ts';
-import { buildReferenceMemberImage, DEBIAN_BASE_IMAGE, podmanImageExists, REFERENCE_MEMBER_REPO } from './images.ts';
+import { buildReferenceMemberImage, buildServiceImage, DEBIAN_BASE_IMAGE, podmanImageExists, REFERENCE_MEMBER_REPO, SERVICE_IMAGES, serviceImage, type ServiceImageKind } from './images.ts';
 import { configuredMirror } from './mirror.ts';
 
 export const CONTAINERS_CONF = '/etc/containers/containers.conf';
 export const SERVICE_PID_FILE = '/run/podman/secmatrix-service.pid';
 export const SERVICE_LOG = '/var/log/secmatrix-podman-service.log';
 const DEBIAN_SUITE = 'bookworm';
-const PACKAGES = ['podman', 'runc', 'debootstrap', 'uidmap', 'slirp4netns', 'fuse-overlayfs', 'netavark', 'aardvark-dns', 'catatonit'];
+// iptables: netavark sets up the bridge and port forwarding with it; without it every container
+// (and every RUN step of a build) fails with "netavark: No such file or directory".
+const PACKAGES = ['podman', 'runc', 'debootstrap', 'uidmap', 'slirp4netns', 'fuse-overlayfs', 'netavark', 'aardvark-dns', 'catatonit', 'iptables'];
 
 export interface StepReport {
   step: string;
@@ -108,6 +110,12 @@ export async function setupContainers(log: Log): Promise<StepReport[]> {
     const r = await buildReferenceMemberImage(log);
     return { result: r.built ? 'done' : 'skipped', detail: r.built ? `built ${r.image}` : `${r.image} exists` };
   });
+  for (const kind of Object.keys(SERVICE_IMAGES) as ServiceImageKind[]) {
+    await step(reports, log, `${kind} image`, async () => {
+      const r = await buildServiceImage(kind, log);
+      return { result: r.built ? 'done' : 'skipped', detail: r.built ? `built ${r.image}` : `${r.image} exists` };
+    });
+  }
   return reports;
 }
 
@@ -125,7 +133,8 @@ export async function containersStatus(): Promise<EngineStatus> {
   let leftovers: string[] = [];
   if (podman) {
     const { referenceMemberImage } = await import('./images.ts');
-    for (const name of [DEBIAN_BASE_IMAGE, await referenceMemberImage()]) images.push({ name, present: await podmanImageExists(name) });
+    const services = await Promise.all((Object.keys(SERVICE_IMAGES) as ServiceImageKind[]).map((k) => serviceImage(k)));
+    for (const name of [DEBIAN_BASE_IMAGE, await referenceMemberImage(), ...services]) images.push({ name, present: await podmanImageExists(name) });
     leftovers = await secmatrixContainers();
   }
   return { podman, socket, images, leftovers };
@@ -159,7 +168,8 @@ export async function teardownContainers(log: Log, o: { images: boolean }): Prom
   }
   if (o.images) {
     const r = await runCommand('podman', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { timeoutMs: 30_000, allowFailure: true });
-    const ours = r.stdout.split('\n').filter((n) => n.startsWith(`${REFERENCE_MEMBER_REPO}:`));
+    const repos = [REFERENCE_MEMBER_REPO, ...Object.values(SERVICE_IMAGES).map((s) => s.repo)];
+    const ours = r.stdout.split('\n').filter((n) => repos.some((repo) => n.startsWith(`${repo}:`)));
     for (const name of [...ours, DEBIAN_BASE_IMAGE]) {
       if ((await runCommand('podman', ['rmi', name], { timeoutMs: 60_000, allowFailure: true })).exitCode === 0) log(`removed image ${name}`);
     }

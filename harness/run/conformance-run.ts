@@ -13,7 +13,9 @@ import { AREAS, type Area, type Cell, type CellResult } from '../plan/cell.ts';
 import { expandMatrices, matrixFingerprint } from '../plan/index.ts';
 import { SYSTEM } from '../suite/system.ts';
 import { suiteEnv } from '../suite/run-options.ts';
-import { createTarget, TARGET_NAMES } from '../targets/index.ts';
+import { createTarget, TARGET_NAMES, type TargetOptions } from '../targets/index.ts';
+import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { claimSignals, onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
 import { reapChildren } from '../util/reap.ts';
@@ -27,6 +29,8 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 
 export interface RunOptions {
   target: string;
+  /** How the target is shaped: server version, members, image, external cluster. */
+  targetOptions?: TargetOptions;
   areas: Area[];
   grep: string | undefined;
   reportDir: string;
@@ -72,8 +76,11 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
   // Validate the matrix before anything starts: a malformed matrix is reported with file and path.
   const cells = expandMatrices(o.areas, o.grep);
   if (cells.length === 0) throw new RunInputError(`no cell matches (areas ${o.areas.join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
-  const provider = createTarget(o.target);
+  // Checked before anything starts: an unknown version, a missing license or external file.
+  const targetOptions: TargetOptions = { ...o.targetOptions };
+  const provider = createTarget(o.target, targetOptions);
   const driver = new NodeClientDriver();
+  const containers = o.target === 'container' ? await prepareContainers(targetOptions, o.verbose) : undefined;
 
   const work = await makeTempDir('run');
   const collector = new CellCollector();
@@ -90,7 +97,10 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       config: join(REPO_ROOT, 'vitest.config.ts'),
       project: 'suites',
       watch: false,
-      env: suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, grep: o.grep, areas: o.areas }),
+      env: {
+        ...suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, grep: o.grep, areas: o.areas, ...targetOptions }),
+        ...(containers ? { SECMATRIX_RUN_ID: containers.runId } : {}),
+      },
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
     });
     // Ctrl-C must also stop the workers (and the members they run), not only this process.
@@ -108,6 +118,12 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       await closeVitest();
     }
 
+    const problems = [...collector.moduleErrors];
+    // Every container of this run carries its id: anything still there now was left behind.
+    if (containers) {
+      const left = await containers.sweep();
+      if (left.length) problems.push(`containers left behind by the run (now removed): ${left.join(', ')}`);
+    }
     const byId = new Map(collector.tests.filter((t) => t.record).map((t) => [t.record!.cellId, t]));
     const byName = new Map(collector.tests.map((t) => [t.name, t]));
     const results = cells.map((c) => resultOf(c, byId.get(c.id) ?? byName.get(c.name)));
@@ -120,7 +136,6 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       matrixFingerprint: matrixFingerprint(),
       secrets,
     });
-    const problems = [...collector.moduleErrors];
     try {
       await generateAllureHtml({ resultsDir, outputDir: join(reportDir, 'allure-report'), historyPath: resolve(o.historyPath), reportName: `secmatrix — ${SYSTEM}` });
     } catch (err) {
@@ -131,6 +146,65 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     const skippedInCi = process.env['CI'] === 'true' && results.some((r) => r.status === 'skipped');
     return { results, reportDir, durationMs: performance.now() - started, exitCode: failed || skippedInCi ? 1 : 0, problems, collector };
   } finally {
+    await containers?.release();
     await work.remove();
   }
+}
+
+/**
+ * Container target: the engine answers, the reference member image of this tree exists (built when
+ * Podman is here), and a sweep of the run's label is registered so Ctrl-C leaves nothing behind.
+ */
+async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ runId: string; sweep(): Promise<string[]>; release(): Promise<void> }> {
+  const { useEngine } = await import('../containers/engine.ts');
+  const { removeLabelled, sweepUntilQuiet, RUN_LABEL } = await import('../containers/docker-api.ts');
+  await useEngine();
+  if ((t.serverVersion ?? 'reference') === 'reference' && !t.memberImage) {
+    const { buildReferenceMemberImage } = await import('../containers/images.ts');
+    const { hasCommand } = await import('../containers/exec.ts');
+    if (await hasCommand('podman')) {
+      const r = await buildReferenceMemberImage((l) => verbose && process.stdout.write(`${l}\n`));
+      t.memberImage = r.image;
+    }
+  }
+  const runId = randomUUID();
+  const label = `${RUN_LABEL}=${runId}`;
+  const sweep = async () => {
+    const r = await removeLabelled(label);
+    return [...r.containers.map((c) => `container ${c.name} (${c.image}, ${c.state})`), ...r.networks.map((n) => `network ${n.name}`)];
+  };
+  // Whatever ends this process (vitest exits it from its own SIGINT handler, before our cleanups
+  // run), the reaper removes the run's containers once it is gone.
+  const { chooseEngine } = await import('../containers/engine.ts');
+  const socket = chooseEngine()?.socket;
+  const reaper = socket
+    ? spawn(process.execPath, [join(REPO_ROOT, 'harness/containers/reaper.mjs'), String(process.pid), label, socket], { detached: true, stdio: 'ignore' })
+    : undefined;
+  reaper?.unref();
+  const release = onCleanup(`containers of run ${runId}`, async () => {
+    await childrenGone(15_000);
+    await sweepUntilQuiet(label);
+    // Its work is done: end it (by its own pid, nothing else).
+    if (reaper?.pid && reaper.exitCode === null) process.kill(reaper.pid, 'SIGTERM');
+  });
+  return { runId, sweep, release };
+}
+
+/** Waits until this process has no child process left (the vitest workers), at most `ms` (Linux /proc). */
+async function childrenGone(ms: number): Promise<void> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const until = Date.now() + ms;
+  const children = async () => {
+    const pids = await readdir('/proc').catch(() => [] as string[]);
+    let n = 0;
+    for (const p of pids) {
+      if (!/^\d+$/.test(p)) continue;
+      const stat = await readFile(`/proc/${p}/stat`, 'utf8').catch(() => '');
+      // Fields after the command name: state, ppid. Zombies are gone already.
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(rest[1]) === process.pid && rest[0] !== 'Z') n++;
+    }
+    return n;
+  };
+  while (Date.now() < until && (await children()) > 0) await new Promise((r) => setTimeout(r, 100));
 }

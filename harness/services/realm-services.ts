@@ -9,6 +9,7 @@ import type { Catalogue } from '../plan/catalogue.ts';
 import type { RealmServiceRefs } from '../render/realms.ts';
 import { freePort } from '../util/ports.ts';
 import { ProcessServiceProvider } from './process/provider.ts';
+import { ContainerServiceProvider } from './container/provider.ts';
 import { ServiceError, type KdcService, type LdapService, type ServiceProvider } from './types.ts';
 
 export interface RealmServices {
@@ -26,7 +27,8 @@ export interface RealmServices {
 
 export function createServiceProvider(name = process.env['SECMATRIX_SERVICES'] ?? 'process'): ServiceProvider {
   if (name === 'process') return new ProcessServiceProvider();
-  throw new ServiceError(`unknown service provider "${name}" (known: process)`);
+  if (name === 'container') return new ContainerServiceProvider();
+  throw new ServiceError(`unknown service provider "${name}" (known: process, container)`);
 }
 
 /** Why the realms services cannot run here, or undefined. */

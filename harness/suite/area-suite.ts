@@ -16,6 +16,7 @@ import { suiteOptionsFromEnv } from './run-options.ts';
 import { createTarget } from '../targets/index.ts';
 import { certificateSummary, cellSecrets } from './certificate-summary.ts';
 import { SYSTEM } from './system.ts';
+import { exitWhenOrphaned } from './orphan-guard.ts';
 
 
 declare module 'vitest' {
@@ -51,6 +52,7 @@ export interface AreaServices {
 export function defineAreaSuite(area: Area, services?: AreaServices): void {
   const opts = suiteOptionsFromEnv();
   if (opts.areas && !opts.areas.includes(area)) return;
+  exitWhenOrphaned();
   if (!opts.pkiManifest || !opts.workDir) {
     describe.skip(`${area} (run through \`secmatrix run\`, which provisions the PKI and the work dir)`, () => {});
     return;
@@ -63,7 +65,7 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
   const it = test.extend<{ run: RunContext }>({
     run: [
       async ({}, use) => {
-        const ctx = await RunContext.load(manifestPath, new NodeClientDriver(), createTarget(opts.target ?? 'embedded'), workDir);
+        const ctx = await RunContext.load(manifestPath, new NodeClientDriver(), createTarget(opts.target ?? 'embedded', opts), workDir);
         try {
           if (services && !services.unavailable()) ctx.services = await services.provision(ctx, `${workDir}/services`);
           await use(ctx);
@@ -97,6 +99,12 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
               const record: CellRecord = { cellId: cell.id, status: 'not-applicable', observed: { kind: 'not-applicable', reason: na }, reason: na, durationMs: 0 };
               task.meta[META_KEY] = record;
               skip(`not applicable: ${na}`);
+              return;
+            }
+            const off = await run.provider.notApplicable?.(cell.member, { pki: run.pki, ...(run.services ? { services: run.services.target } : {}) });
+            if (off) {
+              task.meta[META_KEY] = { cellId: cell.id, status: 'not-applicable', observed: { kind: 'not-applicable', reason: off }, reason: off, durationMs: 0 };
+              skip(`not applicable: ${off}`);
               return;
             }
             const result = await runCell(cell, run);

@@ -8,6 +8,12 @@ export interface SuiteRunOptions {
   /** Where rendered member configurations go (a temp dir of the run). */
   workDir: string;
   target: string;
+  /** Container target: "reference" or a Hazelcast Enterprise version; external: a label for reports. */
+  serverVersion?: string | undefined;
+  members?: number | undefined;
+  memberImage?: string | undefined;
+  externalAddress?: string | undefined;
+  externalConfig?: string | undefined;
   grep: string | undefined;
   areas: Area[] | undefined;
 }
@@ -18,12 +24,18 @@ const ENV = {
   target: 'SECMATRIX_TARGET',
   grep: 'SECMATRIX_GREP',
   areas: 'SECMATRIX_AREAS',
+  serverVersion: 'SECMATRIX_SERVER_VERSION',
+  members: 'SECMATRIX_MEMBERS',
+  memberImage: 'SECMATRIX_MEMBER_IMAGE',
+  externalAddress: 'SECMATRIX_EXTERNAL_ADDRESS',
+  externalConfig: 'SECMATRIX_EXTERNAL_CONFIG',
 } as const;
 
 export function suiteEnv(o: SuiteRunOptions): Record<string, string> {
   const env: Record<string, string> = { [ENV.pkiManifest]: o.pkiManifest, [ENV.workDir]: o.workDir, [ENV.target]: o.target };
   if (o.grep) env[ENV.grep] = o.grep;
   if (o.areas) env[ENV.areas] = o.areas.join(',');
+  for (const k of ['serverVersion', 'members', 'memberImage', 'externalAddress', 'externalConfig'] as const) if (o[k] !== undefined) env[ENV[k]] = String(o[k]);
   return env;
 }
 
@@ -35,5 +47,10 @@ export function suiteOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Parti
   out.target = env[ENV.target] ?? 'embedded';
   if (env[ENV.grep]) out.grep = env[ENV.grep];
   if (env[ENV.areas]) out.areas = env[ENV.areas]!.split(',') as Area[];
+  if (env[ENV.serverVersion]) out.serverVersion = env[ENV.serverVersion];
+  if (env[ENV.members]) out.members = Number(env[ENV.members]);
+  if (env[ENV.memberImage]) out.memberImage = env[ENV.memberImage];
+  if (env[ENV.externalAddress]) out.externalAddress = env[ENV.externalAddress];
+  if (env[ENV.externalConfig]) out.externalConfig = env[ENV.externalConfig];
   return out;
 }

@@ -35,4 +35,6 @@ export interface TargetProvider {
   /** The server version this provider runs, for reports. */
   readonly serverVersion: string;
   start(setup: MemberSetup, ctx: { pki: PkiManifest; workDir: string; services?: TargetServices }): Promise<StartedTarget>;
+  /** Why a configuration cannot run on this target (an external cluster runs only its own), or undefined. */
+  notApplicable?(setup: MemberSetup, ctx: { pki: PkiManifest; services?: TargetServices }): Promise<string | undefined>;
 }

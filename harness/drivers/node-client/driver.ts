@@ -102,6 +102,10 @@ export class NodeClientDriver implements ClientDriver {
     if (!hz) {
       // The member logs its side as the connection closes; give that a moment to land.
       await ctx.evidence.waitFor(mark, (e) => e.kind === 'tls-refused' || e.kind === 'auth', MEMBER_EVIDENCE_GRACE_MS);
+    } else {
+      // The identity the member authenticated: already logged in-process, but a container member's
+      // line comes through the engine's log stream a moment later (resolves at once when present).
+      await ctx.evidence.waitFor(mark, (e) => e.kind === 'auth', MEMBER_EVIDENCE_GRACE_MS);
     }
     const memberEvents = ctx.evidence.since(mark);
     const clientErrors = [...logger.problems(), ...(rejection ? [rejection] : [])];

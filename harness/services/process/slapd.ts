@@ -10,7 +10,7 @@ import { ServiceError, type LdapService, type LdapSpec } from '../types.ts';
 const SCHEMA_DIR = '/etc/ldap/schema';
 const READY_MS = 10_000;
 
-function slapdConf(dir: string, spec: LdapSpec): string {
+export function slapdConf(dir: string, spec: LdapSpec): string {
   const d = spec.directory;
   const lines = [
     ...['core', 'cosine', 'inetorgperson'].map((s) => `include ${SCHEMA_DIR}/${s}.schema`),

@@ -1,0 +1,74 @@
+// `secmatrix run --target container` end to end against the reference member image: a cell group
+// passes in real containers, and neither a finished run nor a run interrupted with Ctrl-C leaves a
+// container or network behind.
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listLabelled } from '../../../harness/containers/docker-api.ts';
+import { SECMATRIX_LABEL } from '../../../harness/containers/engine.ts';
+import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
+
+const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');
+/** Member containers now (only ones that are not already there before a test count as its own). */
+const members = async () => (await listLabelled(SECMATRIX_LABEL)).containers.map((c) => c.id);
+
+let reportDir: TempDir;
+beforeAll(async () => {
+  reportDir = await makeTempDir('ctr-run');
+});
+afterAll(async () => reportDir?.remove());
+
+describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReason}`, () => {
+  it('runs TLS cells in reference member containers, names the target in the report and leaves nothing behind', async () => {
+    const before = new Set(await members());
+    const out = join(reportDir.path, 'ok');
+    const r = await execa(process.execPath, [CLI, 'run', '--target', 'container', '--only', 'tls', '--grep', 'HZ-TLS-001/memberProtocol=TLSv1.2', '--report-dir', out], { reject: false, timeout: 280_000, all: true });
+    expect(r.exitCode, r.all?.slice(-3000)).toBe(0);
+    expect(r.all).toMatch(/tls\s+\d+\s+\d+\s+0\s+0\s+0/);
+    const cert = JSON.parse(await readFile(join(out, 'certification.json'), 'utf8')) as { serverVersion: string };
+    expect(cert.serverVersion).toContain('reference-member (container image)');
+    expect((await members()).filter((id) => !before.has(id))).toEqual([]);
+  }, 300_000);
+
+  it('Ctrl-C during a container run exits 130 and removes its containers', async () => {
+    const before = new Set(await members());
+    const child = execa(process.execPath, [CLI, 'run', '--target', 'container', '--only', 'tls', '--report-dir', join(reportDir.path, 'int')], { reject: false, timeout: 280_000, all: true });
+    // Wait (bounded) until a member container of this run is up.
+    const deadline = Date.now() + 240_000;
+    let mine: string[] = [];
+    while (Date.now() < deadline && child.exitCode === null) {
+      mine = (await members()).filter((id) => !before.has(id));
+      if (mine.length) break;
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    expect(mine.length, 'a member container of the run was running').toBeGreaterThan(0);
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode ?? r.signal).toBe(130);
+    // vitest ends the process from its own SIGINT handler; the run's reaper process then removes
+    // what the run labelled (including starts still in flight). Bounded: 20 s.
+    const leftNow = async () => (await listLabelled(SECMATRIX_LABEL)).containers.filter((c) => !before.has(c.id));
+    const until = Date.now() + 20_000;
+    let left = await leftNow();
+    while (left.length && Date.now() < until) {
+      await new Promise((res) => setTimeout(res, 250));
+      left = await leftNow();
+    }
+    expect(left, 'containers left behind').toEqual([]);
+    // And they stay gone (nothing orphaned starts new ones).
+    await new Promise((res) => setTimeout(res, 3_000));
+    expect(await leftNow()).toEqual([]);
+  }, 300_000);
+
+  it('an Enterprise version without HZ_LICENSEKEY is refused before anything starts', async () => {
+    const before = new Set(await members());
+    const env = { ...process.env };
+    delete env['HZ_LICENSEKEY'];
+    const r = await execa(process.execPath, [CLI, 'run', '--target', 'container', '--server-version', '5.5.0', '--only', 'tls', '--report-dir', join(reportDir.path, 'lic')], { reject: false, timeout: 60_000, all: true, env, extendEnv: false });
+    expect(r.exitCode).toBe(1);
+    expect(r.all).toContain('needs a license key: set HZ_LICENSEKEY');
+    expect((await members()).filter((id) => !before.has(id))).toEqual([]);
+  }, 90_000);
+});
