@@ -33,6 +33,7 @@ const SERVERS: Record<string, { reachable: boolean; certificate?: string }> = {
   'primary-ldaps': { reachable: true, certificate: 'member-rsa' },
   secondary: { reachable: true },
   'secondary-ldaps-untrusted': { reachable: true, certificate: 'member-untrusted-ca' },
+  'tertiary-ldaps-wrong-host': { reachable: true, certificate: 'member-wrong-san' },
   down: { reachable: false },
   'down-2': { reachable: false },
 };

@@ -12,7 +12,7 @@ export const REALMS_FIXTURES_FILE = 'realms-fixtures.yaml';
 
 type Obj = Record<string, unknown>;
 
-export const LDAP_SERVER_REFS = ['primary', 'primary-ldaps', 'secondary', 'secondary-ldaps-untrusted', 'down', 'down-2'] as const;
+export const LDAP_SERVER_REFS = ['primary', 'primary-ldaps', 'secondary', 'secondary-ldaps-untrusted', 'tertiary-ldaps-wrong-host', 'down', 'down-2'] as const;
 export type LdapServerRef = (typeof LDAP_SERVER_REFS)[number];
 
 class Reader {

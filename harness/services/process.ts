@@ -93,15 +93,29 @@ export async function waitForPort(host: string, port: number, ms: number, gone: 
   }
 }
 
-/** Runs a tool to completion; rejects with its output on a non-zero exit. stdin is written and closed. */
-export function runTool(argv: string[], env: NodeJS.ProcessEnv, stdin = ''): Promise<string> {
+/**
+ * Runs a tool to completion; rejects with its output on a non-zero exit, or after `ms` (the tool is
+ * then killed). stdin is written and closed.
+ */
+export function runTool(argv: string[], env: NodeJS.ProcessEnv, stdin = '', ms = 30_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new ServiceError(`${argv[0]} ${argv[1] ?? ''} did not finish within ${ms} ms: ${out.trim().slice(-1000)}`));
+    }, ms);
     child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
     child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
-    child.once('error', (e) => reject(new ServiceError(`${argv[0]}: ${e.message}`)));
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new ServiceError(`${argv[0]} ${argv[1] ?? ''} exited ${code}: ${out.trim().slice(-1000)}`))));
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(new ServiceError(`${argv[0]}: ${e.message}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new ServiceError(`${argv[0]} ${argv[1] ?? ''} exited ${code}: ${out.trim().slice(-1000)}`));
+    });
     // A tool that never reads stdin (kinit -k, kadmin.local ktadd) may exit first: EPIPE on our
     // write is no error of the tool's; its exit status says how it went.
     child.stdin.on('error', () => undefined);

@@ -1,7 +1,8 @@
-// Everything the realms cells need, started once per suite file and shared by its cells: two
+// Everything the realms cells need, started once per suite file and shared by its cells: three
 // LDAP directories (primary: ldap + ldaps with a certificate under the trusted root; secondary:
-// ldap + ldaps with a certificate from the untrusted CA, for the failover and untrusted cells),
-// addresses where nothing answers, and a KDC with the member's keytab.
+// ldap + ldaps with a certificate from the untrusted CA, for the failover and untrusted cells;
+// tertiary: ldaps with a trusted certificate that does not name 127.0.0.1, for the host name
+// cell), addresses where nothing answers, and a KDC with the member's keytab.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PkiManifest } from '../../pki/types.ts';
@@ -15,6 +16,7 @@ import { ServiceError, type KdcService, type LdapService, type ServiceProvider }
 export interface RealmServices {
   readonly primary: LdapService;
   readonly secondary: LdapService;
+  readonly tertiary: LdapService;
   readonly kdc: KdcService;
   /** The member's service principal and its keytab. */
   readonly member: { principal: string; keytabFile: string };
@@ -47,7 +49,7 @@ export async function startRealmServices(catalogue: Catalogue, pki: PkiManifest,
   if (!catalogue.directory || !catalogue.kerberos) throw new ServiceError('matrices/realms-fixtures.yaml is missing: no directory or KDC facts');
   const directory = catalogue.directory;
   const kerberos = catalogue.kerberos;
-  const dirs = ['ldap-primary', 'ldap-secondary', 'kdc', 'rcache'].map((d) => join(workDir, d));
+  const dirs = ['ldap-primary', 'ldap-secondary', 'kdc', 'rcache', 'ldap-tertiary'].map((d) => join(workDir, d));
   for (const d of dirs) await mkdir(d, { recursive: true, mode: 0o700 });
   const started: { stop(): Promise<void> }[] = [];
   // Newest first; one failing stop does not keep the others running.
@@ -59,17 +61,19 @@ export async function startRealmServices(catalogue: Catalogue, pki: PkiManifest,
   try {
     const primaryTls = { chainPem: await pem(pki, 'member-rsa', 'chain'), keyPem: await pem(pki, 'member-rsa', 'key') };
     const secondaryTls = { chainPem: await pem(pki, 'member-untrusted-ca', 'chain'), keyPem: await pem(pki, 'member-untrusted-ca', 'key') };
+    const tertiaryTls = { chainPem: await pem(pki, 'member-wrong-san', 'chain'), keyPem: await pem(pki, 'member-wrong-san', 'key') };
     // Started side by side; allSettled, not all: when one fails, the others that did start must
     // still be stopped (Promise.all would drop them and leave their daemons running).
     const settled = await Promise.allSettled([
       provider.startLdap({ name: 'primary', directory, workDir: dirs[0]!, tls: primaryTls }),
       provider.startLdap({ name: 'secondary', directory, workDir: dirs[1]!, tls: secondaryTls }),
       provider.startKdc({ name: 'kdc', kerberos, workDir: dirs[2]! }),
+      provider.startLdap({ name: 'tertiary', directory, workDir: dirs[4]!, tls: tertiaryTls }),
     ]);
     for (const s of settled) if (s.status === 'fulfilled') started.push(s.value);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [primary, secondary, kdc] = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [LdapService, LdapService, KdcService];
+    const [primary, secondary, kdc, tertiary] = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [LdapService, LdapService, KdcService, LdapService];
     const principal = `${kerberos.servicePrincipal}@${kerberos.realm}`;
     const keytabFile = await kdc.keytab(principal);
     // Ports nobody listens on (taken from the OS and released): "server down".
@@ -79,12 +83,14 @@ export async function startRealmServices(catalogue: Catalogue, pki: PkiManifest,
       'primary-ldaps': primary.urls.ldaps!,
       secondary: secondary.urls.ldap,
       'secondary-ldaps-untrusted': secondary.urls.ldaps!,
+      'tertiary-ldaps-wrong-host': tertiary.urls.ldaps!,
       down: down[0]!,
       'down-2': down[1]!,
     };
     return {
       primary,
       secondary,
+      tertiary,
       kdc,
       member: { principal, keytabFile },
       rcacheDir: dirs[3]!,

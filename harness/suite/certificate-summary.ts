@@ -50,7 +50,6 @@ export function cellSecrets(cell: Cell, pki: PkiManifest, extra: readonly string
   const identity = cell.member.security.clientRealm?.identity;
   if (identity?.kind === 'username-password') out.add(identity.password);
   if (identity?.kind === 'token') out.add(identity.token);
-  // An empty password (the empty-password cells) reveals nothing and would match every text.
-  out.delete('');
-  return [...out];
+  // An empty password (the realms area's empty-password cell) is no secret to look for.
+  return [...out].filter((s) => s.length > 0);
 }

@@ -56,9 +56,10 @@ export async function kerberosToken(creds: Extract<ClientCredentials, { kind: 'k
   const base = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', KRB5_CONFIG: conf, KRB5CCNAME: ccache };
   const life = creds.ticket === 'expired' ? ['-l', `${env.shortLifeSeconds}s`] : [];
   try {
-    if (creds.login === 'keytab') await runTool([kinit, ...life, '-k', '-t', await env.keytab(principal), principal], base);
+    // Bounded: the KDC timeouts in krb5.conf are 1 s with one retry; 10 s is far beyond a healthy login.
+    if (creds.login === 'keytab') await runTool([kinit, ...life, '-k', '-t', await env.keytab(principal), principal], base, '', 10_000);
     // The password goes through stdin, never the command line.
-    else await runTool([kinit, ...life, principal], base, `${creds.password ?? ''}\n`);
+    else await runTool([kinit, ...life, principal], base, `${creds.password ?? ''}\n`, 10_000);
   } catch (err) {
     const message = (err as Error).message;
     return { ok: false, reason: reasonOf(message), message };

@@ -32,8 +32,9 @@ export function krb5Conf(realm: string, kdcPort: number, skewSeconds: number): s
 }
 
 export function kdcMissing(): string | undefined {
-  const missing = ['krb5kdc', 'kdb5_util', 'kadmin.local'].filter((b) => !findBinary(b));
-  return missing.length ? `MIT Kerberos ${missing.join(', ')} not installed (Debian: apt-get install krb5-kdc krb5-admin-server)` : undefined;
+  // kinit is the client side's login (the driver's); without it no Kerberos cell can run either.
+  const missing = ['krb5kdc', 'kdb5_util', 'kadmin.local', 'kinit'].filter((b) => !findBinary(b));
+  return missing.length ? `MIT Kerberos ${missing.join(', ')} not installed (Debian: apt-get install krb5-kdc krb5-admin-server krb5-user)` : undefined;
 }
 
 export async function startMitKdc(spec: KdcSpec): Promise<KdcService> {

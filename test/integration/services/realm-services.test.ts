@@ -44,10 +44,10 @@ describe.skipIf(skip)(`realm services (process form)${skip ? ` — skipped: ${mi
   });
   afterAll(async () => s?.stop());
 
-  it('runs two slapd and one krb5kdc below this process, on loopback ports', () => {
-    expect(daemons.map((p) => p.comm).sort()).toEqual(['krb5kdc', 'slapd', 'slapd']);
-    // Two slapd with ldap + ldaps each, the KDC on one port (udp + tcp; tcp counted here).
-    expect(ports.length).toBeGreaterThanOrEqual(5);
+  it('runs three slapd and one krb5kdc below this process, on loopback ports', () => {
+    expect(daemons.map((p) => p.comm).sort()).toEqual(['krb5kdc', 'slapd', 'slapd', 'slapd']);
+    // Three slapd with ldap + ldaps each, the KDC on one port (udp + tcp; tcp counted here).
+    expect(ports.length).toBeGreaterThanOrEqual(7);
   });
 
   it('slapd binds users with their password only, and the admin reads the directory', async () => {
@@ -104,10 +104,10 @@ describe.skipIf(skip)(`realm services (process form)${skip ? ` — skipped: ${mi
 describe.skipIf(skip)('realm services: a start that fails half-way', () => {
   it('stops the services that did start and reports why', async () => {
     const before = new Set(serviceDaemons(process.pid).map((p) => p.pid));
-    // Both slapd start for real; the KDC fails once they are up.
+    // The three slapd start for real; the KDC fails once they are up.
     const provider = new (class extends ProcessServiceProvider {
       override async startKdc(_spec: KdcSpec): Promise<never> {
-        await until(() => serviceDaemons(process.pid).filter((p) => p.comm === 'slapd' && !before.has(p.pid)).length === 2, 10_000);
+        await until(() => serviceDaemons(process.pid).filter((p) => p.comm === 'slapd' && !before.has(p.pid)).length === 3, 10_000);
         throw new ServiceError('KDC refused to start (test)');
       }
     })();
