@@ -15,6 +15,7 @@ import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
 import type { PkiManifest } from '../../../pki/types.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
 import { userDn } from '../../../harness/services/ldif.ts';
+import { JVM } from '../../../harness/member/security/ldap-jvm-properties.ts';
 
 describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd container ${engineSkipReason}`, () => {
   const work = mkdtempSync(join(tmpdir(), 'secmatrix-ctr-realm-member-'));
@@ -60,4 +61,38 @@ describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd con
     expect(a.outcome.kind).toBe('auth-refused');
     expect(a.evidence['member log']).toMatch(/bind as .*hdev.* failed/);
   });
+
+  test('kerberos realm: the member container accepts a GSSAPI token from the KDC container with its copied keytab and krb5.conf', async () => {
+    const k = catalogue.kerberos!;
+    const setup: MemberSetup = {
+      clusterName: 'secmatrix',
+      ssl: null,
+      security: { enabled: true, clientRealm: { name: 'kerberosRealm', ...catalogue.realms['kerberos-simple']! }, clientPermissions: [{ element: 'all-permissions' }] },
+    };
+    const jvmProperties = { [JVM.krb5Conf]: services!.kdc.krb5ConfPath, [JVM.krb5RcacheDir]: services!.rcacheDir };
+    const krbMember = await new ContainerTarget({ serverVersion: 'reference' }).start(setup, { pki, workDir: join(work, 'krb-member'), services: { refs: services!.refs(), jvmProperties } });
+    try {
+      const [svc, host] = k.servicePrincipal.split('/');
+      const kerberos = {
+        realm: k.realm,
+        krb5ConfPath: services!.kdc.krb5ConfPath,
+        krb5ConfDownPath: services!.kdc.krb5ConfDownPath,
+        keytab: (p: string) => services!.kdc.keytab(p),
+        memberService: `${svc}@${host}`,
+        otherService: `${k.otherServicePrincipal.split('/')[0]}@${k.otherServicePrincipal.split('/')[1]}`,
+        shortLifeSeconds: 3,
+        clockSkewSeconds: k.clockSkewSeconds,
+        workDir: join(work, 'krb-client'),
+      };
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(kerberos.workDir, { recursive: true });
+      const setupClient: ClientSetup = { clusterName: 'secmatrix', tls: null, credentials: { kind: 'kerberos', principal: 'hdev', login: 'password', password: k.clients['hdev']!.password }, requiredCapabilities: [] };
+      const a = await driver.connect(krbMember.endpoint, setupClient, { pki, evidence: krbMember.evidence, kerberos });
+      await a.session?.close();
+      expect(a.outcome, JSON.stringify(a.evidence)).toMatchObject({ kind: 'connected' });
+      expect(JSON.stringify(a.outcome)).toContain('hdev');
+    } finally {
+      await krbMember.stop();
+    }
+  }, 120_000);
 });
