@@ -147,12 +147,12 @@ async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ 
   const { useEngine } = await import('../containers/engine.ts');
   const { removeLabelled, sweepUntilQuiet, RUN_LABEL } = await import('../containers/docker-api.ts');
   await useEngine();
-  if ((t.serverVersion ?? 'reference') === 'reference' && !t.memberImage) {
+  if ((t.serverVersion ?? 'reference') === 'reference' && !t.referenceImage) {
     const { buildReferenceMemberImage } = await import('../containers/images.ts');
     const { hasCommand } = await import('../containers/exec.ts');
     if (await hasCommand('podman')) {
       const r = await buildReferenceMemberImage((l) => verbose && process.stdout.write(`${l}\n`));
-      t.memberImage = r.image;
+      t.referenceImage = r.image;
     }
   }
   const runId = randomUUID();

@@ -28,7 +28,7 @@ export interface ContainerTargetOptions {
   serverVersion: string;
   /** Members per cluster (Enterprise only; the reference member does not cluster). */
   members?: number;
-  /** Reference: the full image name (default: the one `containers setup` built for this tree). Enterprise: the repository. */
+  /** Reference: the full image name (default: the one built for this tree). Enterprise: the repository. */
   image?: string;
   /** 'host' (default): members on this machine's network; 'bridge': one published port (single member). */
   network?: 'host' | 'bridge';
