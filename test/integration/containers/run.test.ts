@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listLabelled } from '../../../harness/containers/docker-api.ts';
+import { listLabelled, RUN_LABEL } from '../../../harness/containers/docker-api.ts';
 import { SECMATRIX_LABEL } from '../../../harness/containers/engine.ts';
 import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
 
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');
-/** Member containers now (only ones that are not already there before a test count as its own). */
-const members = async () => (await listLabelled(SECMATRIX_LABEL)).containers.map((c) => c.id);
+/**
+ * Member containers of `secmatrix run`s now (they carry a run label; other test files running in
+ * parallel start services and members without one). Only ones not there before a test are its own.
+ */
+const members = async () => (await listLabelled('org.secmatrix.member')).containers.filter((c) => c.labels[RUN_LABEL]).map((c) => c.id);
 
 let reportDir: TempDir;
 beforeAll(async () => {
@@ -49,7 +52,7 @@ describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReaso
     expect(r.exitCode ?? r.signal).toBe(130);
     // vitest ends the process from its own SIGINT handler; the run's reaper process then removes
     // what the run labelled (including starts still in flight). Bounded: 20 s.
-    const leftNow = async () => (await listLabelled(SECMATRIX_LABEL)).containers.filter((c) => !before.has(c.id));
+    const leftNow = async () => (await listLabelled('org.secmatrix.member')).containers.filter((c) => c.labels[RUN_LABEL] && !before.has(c.id));
     const until = Date.now() + 20_000;
     let left = await leftNow();
     while (left.length && Date.now() < until) {
