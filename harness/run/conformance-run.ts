@@ -78,6 +78,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
   const containers = o.target === 'container' ? await prepareContainers(targetOptions, o.verbose) : undefined;
 
   const work = await makeTempDir('run');
+  const endReaper = startReaper({ label: containers?.label, socket: containers?.socket, dir: work.path });
   const collector = new CellCollector();
   try {
     // Private keys live only in the run's temp dir; reports get summaries, never key material.
@@ -136,6 +137,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
   } finally {
     await containers?.release();
     await work.remove();
+    endReaper();
   }
 }
 
@@ -143,7 +145,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
  * Container target: the engine answers, the reference member image of this tree exists (built when
  * Podman is here), and a sweep of the run's label is registered so Ctrl-C leaves nothing behind.
  */
-async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ runId: string; sweep(): Promise<string[]>; release(): Promise<void> }> {
+async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ runId: string; label: string; socket: string | undefined; sweep(): Promise<string[]>; release(): Promise<void> }> {
   const { useEngine } = await import('../containers/engine.ts');
   const { removeLabelled, sweepUntilQuiet, RUN_LABEL } = await import('../containers/docker-api.ts');
   await useEngine();
@@ -161,21 +163,26 @@ async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ 
     const r = await removeLabelled(label);
     return [...r.containers.map((c) => `container ${c.name} (${c.image}, ${c.state})`), ...r.networks.map((n) => `network ${n.name}`)];
   };
-  // Whatever ends this process (vitest exits it from its own SIGINT handler, before our cleanups
-  // run), the reaper removes the run's containers once it is gone.
   const { chooseEngine } = await import('../containers/engine.ts');
-  const socket = chooseEngine()?.socket;
-  const reaper = socket
-    ? spawn(process.execPath, [join(REPO_ROOT, 'harness/containers/reaper.mjs'), String(process.pid), label, socket], { detached: true, stdio: 'ignore' })
-    : undefined;
-  reaper?.unref();
   const release = onCleanup(`containers of run ${runId}`, async () => {
     await childrenGone(15_000);
     await sweepUntilQuiet(label);
-    // Its work is done: end it (by its own pid, nothing else).
-    if (reaper?.pid && reaper.exitCode === null) process.kill(reaper.pid, 'SIGTERM');
   });
-  return { runId, sweep, release };
+  return { runId, label, socket: chooseEngine()?.socket, sweep, release };
+}
+
+/**
+ * Whatever ends this process — vitest exits it from its own SIGINT handler, before our cleanups
+ * run — the reaper removes the run's containers and its temp dir (which holds the private keys)
+ * once it is gone. Returns the function that ends the reaper after a normal cleanup.
+ */
+function startReaper(o: { label?: string | undefined; socket?: string | undefined; dir: string }): () => void {
+  const reaper = spawn(process.execPath, [join(REPO_ROOT, 'harness/containers/reaper.mjs'), String(process.pid), o.label ?? '-', o.socket ?? '-', o.dir], { detached: true, stdio: 'ignore' });
+  reaper.unref();
+  // By its own pid, nothing else.
+  return () => {
+    if (reaper.pid && reaper.exitCode === null) process.kill(reaper.pid, 'SIGTERM');
+  };
 }
 
 /** Waits until this process has no child process left (the vitest workers), at most `ms` (Linux /proc). */

@@ -18,7 +18,7 @@ import { userDn } from '../../../harness/services/ldif.ts';
 import { JVM } from '../../../harness/member/security/ldap-jvm-properties.ts';
 
 describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd container ${engineSkipReason}`, () => {
-  const work = mkdtempSync(join(tmpdir(), 'secmatrix-ctr-realm-member-'));
+  let work = '';
   const { catalogue } = loadMatrices();
   const driver = new NodeClientDriver();
   let pki: PkiManifest;
@@ -26,6 +26,7 @@ describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd con
   let member: StartedTarget | undefined;
 
   beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'secmatrix-ctr-realm-member-'));
     pki = (await buildPki(defaultPkiRequest(), { outDir: join(work, 'pki') })) as unknown as PkiManifest;
     services = await startRealmServices(catalogue, pki, join(work, 'svc'), createServiceProvider('container'));
     const setup: MemberSetup = {
@@ -40,7 +41,7 @@ describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd con
     await member?.stop();
     await driver.drain();
     await services?.stop();
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   const client = (username: string, password: string): ClientSetup => ({ clusterName: 'secmatrix', tls: null, credentials: { kind: 'password', username, password }, requiredCapabilities: [] });

@@ -33,13 +33,14 @@ const kerberos: KerberosFacts = {
 };
 
 describe.skipIf(!!NO_ENGINE)(`container services (slapd, MIT KDC) ${engineSkipReason}`, () => {
-  const work = mkdtempSync(join(tmpdir(), 'secmatrix-ctr-services-'));
+  let work = '';
   let ldap: LdapService | undefined;
   let kdc: KdcService | undefined;
   let cert = '';
 
   beforeAll(async () => {
     process.env['SECMATRIX_RUN_ID'] = RUN;
+    work = mkdtempSync(join(tmpdir(), 'secmatrix-ctr-services-'));
     // A throwaway server certificate for the ldaps listener (the suite's PKI is not needed here).
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem')], { stdio: 'ignore' });
     cert = readFileSync(join(work, 'cert.pem'), 'utf8');
@@ -55,7 +56,7 @@ describe.skipIf(!!NO_ENGINE)(`container services (slapd, MIT KDC) ${engineSkipRe
     await ldap?.stop();
     await kdc?.stop();
     delete process.env['SECMATRIX_RUN_ID'];
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   test('slapd binds a user with the right password and refuses a wrong one (ldap://)', async () => {
