@@ -15,7 +15,7 @@ import { SYSTEM } from '../suite/system.ts';
 import { suiteEnv } from '../suite/run-options.ts';
 import { createTarget, TARGET_NAMES, type TargetOptions } from '../targets/index.ts';
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
 import { CellCollector } from './collector.ts';
@@ -177,11 +177,19 @@ async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ 
  * once it is gone. Returns the function that ends the reaper after a normal cleanup.
  */
 function startReaper(o: { label?: string | undefined; socket?: string | undefined; dir: string }): () => void {
-  const reaper = spawn(process.execPath, [join(REPO_ROOT, 'harness/containers/reaper.mjs'), String(process.pid), o.label ?? '-', o.socket ?? '-', o.dir], { detached: true, stdio: 'ignore' });
-  reaper.unref();
+  // Started through a shell that exits at once, so the reaper is nobody's child: it is not one of
+  // this run's processes (which must all be gone on Ctrl-C), and it outlives this process.
+  const r = spawnSync('sh', ['-c', '"$0" "$@" </dev/null >/dev/null 2>&1 & echo $!', process.execPath, join(REPO_ROOT, 'harness/containers/reaper.mjs'), String(process.pid), o.label ?? '-', o.socket ?? '-', o.dir], { encoding: 'utf8', timeout: 10_000 });
+  const pid = Number(r.stdout.trim());
   // By its own pid, nothing else.
   return () => {
-    if (reaper.pid && reaper.exitCode === null) process.kill(reaper.pid, 'SIGTERM');
+    if (pid > 0) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
   };
 }
 
