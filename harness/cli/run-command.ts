@@ -39,7 +39,7 @@ export function registerRunCommand(program: Command): void {
     .option('--target <name>', 'where the member runs: embedded (the reference member, in-process), container (testcontainers), external (a running cluster)', 'embedded')
     .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default); each version is run and reported separately`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
-    .option('--member-image <image>', 'container target: the reference member image, or the Enterprise repository (default hazelcast/hazelcast-enterprise)')
+    .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster')
     .option('--external-config <file>', 'external target: the member configuration file the cluster runs with')
     .option('--only <areas>', `comma-separated areas (${AREAS.join(', ')})`)

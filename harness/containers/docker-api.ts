@@ -33,7 +33,7 @@ function engineSocket(env: NodeJS.ProcessEnv = process.env): string | undefined 
 const filter = (labels: string[]) => encodeURIComponent(JSON.stringify({ label: labels }));
 
 export interface Leftovers {
-  containers: Array<{ id: string; name: string; image: string; state: string }>;
+  containers: Array<{ id: string; name: string; image: string; state: string; labels: Record<string, string> }>;
   networks: Array<{ id: string; name: string }>;
 }
 
@@ -42,11 +42,12 @@ export async function listLabelled(label: string = SECMATRIX_LABEL, socket = eng
   if (!socket) return { containers: [], networks: [] };
   const c = await call(socket, 'GET', `/containers/json?all=1&filters=${filter([label])}`, 10_000);
   const n = await call(socket, 'GET', `/networks?filters=${filter([label])}`, 10_000);
-  const containers = (JSON.parse(c.body || '[]') as Array<{ Id: string; Names?: string[]; Image: string; State: string }>).map((x) => ({
+  const containers = (JSON.parse(c.body || '[]') as Array<{ Id: string; Names?: string[]; Image: string; State: string; Labels?: Record<string, string> }>).map((x) => ({
     id: x.Id,
     name: (x.Names?.[0] ?? '').replace(/^\//, ''),
     image: x.Image,
     state: x.State,
+    labels: x.Labels ?? {},
   }));
   const networks = (JSON.parse(n.body || '[]') as Array<{ Id: string; Name: string }>).map((x) => ({ id: x.Id, name: x.Name }));
   return { containers, networks };

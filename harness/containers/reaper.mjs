@@ -4,10 +4,12 @@
 // then removes every container and network carrying the run's label, sweeping until the engine has
 // been quiet for a while (a worker killed mid-start leaves requests the engine still finishes).
 // Plain JavaScript without dependencies: it must start fast and outlive node_modules' loaders.
-// argv: <parent pid> <label key=value> <engine unix socket>
+// It also removes the run's temp dir (PKI private keys), which the run's own cleanup may not reach.
+// argv: <parent pid> <label key=value | -> <engine unix socket | -> <run temp dir>
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 
-const [parentPid, label, socket] = process.argv.slice(2);
+const [parentPid, label, socket, dir] = process.argv.slice(2);
 const QUIET_MS = 3_000;
 const MAX_SWEEP_MS = 30_000;
 
@@ -52,6 +54,8 @@ async function sweepOnce() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 while (alive(Number(parentPid))) await sleep(300);
+if (dir && dir !== '-' && /secmatrix-run-/.test(dir)) rmSync(dir, { recursive: true, force: true });
+if (label === '-' || socket === '-') process.exit(0);
 const until = Date.now() + MAX_SWEEP_MS;
 let quietSince = Date.now();
 while (Date.now() - quietSince < QUIET_MS && Date.now() < until) {

@@ -15,7 +15,7 @@ import { SYSTEM } from '../suite/system.ts';
 import { suiteEnv } from '../suite/run-options.ts';
 import { createTarget, TARGET_NAMES, type TargetOptions } from '../targets/index.ts';
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { claimSignals, onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
 import { reapChildren } from '../util/reap.ts';
@@ -83,6 +83,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
   const containers = o.target === 'container' ? await prepareContainers(targetOptions, o.verbose) : undefined;
 
   const work = await makeTempDir('run');
+  const endReaper = startReaper({ label: containers?.label, socket: containers?.socket, dir: work.path });
   const collector = new CellCollector();
   try {
     // Private keys live only in the run's temp dir; reports get summaries, never key material.
@@ -148,6 +149,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
   } finally {
     await containers?.release();
     await work.remove();
+    endReaper();
   }
 }
 
@@ -155,16 +157,16 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
  * Container target: the engine answers, the reference member image of this tree exists (built when
  * Podman is here), and a sweep of the run's label is registered so Ctrl-C leaves nothing behind.
  */
-async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ runId: string; sweep(): Promise<string[]>; release(): Promise<void> }> {
+async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ runId: string; label: string; socket: string | undefined; sweep(): Promise<string[]>; release(): Promise<void> }> {
   const { useEngine } = await import('../containers/engine.ts');
   const { removeLabelled, sweepUntilQuiet, RUN_LABEL } = await import('../containers/docker-api.ts');
   await useEngine();
-  if ((t.serverVersion ?? 'reference') === 'reference' && !t.memberImage) {
+  if ((t.serverVersion ?? 'reference') === 'reference' && !t.referenceImage) {
     const { buildReferenceMemberImage } = await import('../containers/images.ts');
     const { hasCommand } = await import('../containers/exec.ts');
     if (await hasCommand('podman')) {
       const r = await buildReferenceMemberImage((l) => verbose && process.stdout.write(`${l}\n`));
-      t.memberImage = r.image;
+      t.referenceImage = r.image;
     }
   }
   const runId = randomUUID();
@@ -173,21 +175,34 @@ async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ 
     const r = await removeLabelled(label);
     return [...r.containers.map((c) => `container ${c.name} (${c.image}, ${c.state})`), ...r.networks.map((n) => `network ${n.name}`)];
   };
-  // Whatever ends this process (vitest exits it from its own SIGINT handler, before our cleanups
-  // run), the reaper removes the run's containers once it is gone.
   const { chooseEngine } = await import('../containers/engine.ts');
-  const socket = chooseEngine()?.socket;
-  const reaper = socket
-    ? spawn(process.execPath, [join(REPO_ROOT, 'harness/containers/reaper.mjs'), String(process.pid), label, socket], { detached: true, stdio: 'ignore' })
-    : undefined;
-  reaper?.unref();
   const release = onCleanup(`containers of run ${runId}`, async () => {
     await childrenGone(15_000);
     await sweepUntilQuiet(label);
-    // Its work is done: end it (by its own pid, nothing else).
-    if (reaper?.pid && reaper.exitCode === null) process.kill(reaper.pid, 'SIGTERM');
   });
-  return { runId, sweep, release };
+  return { runId, label, socket: chooseEngine()?.socket, sweep, release };
+}
+
+/**
+ * Whatever ends this process — vitest exits it from its own SIGINT handler, before our cleanups
+ * run — the reaper removes the run's containers and its temp dir (which holds the private keys)
+ * once it is gone. Returns the function that ends the reaper after a normal cleanup.
+ */
+function startReaper(o: { label?: string | undefined; socket?: string | undefined; dir: string }): () => void {
+  // Started through a shell that exits at once, so the reaper is nobody's child: it is not one of
+  // this run's processes (which must all be gone on Ctrl-C), and it outlives this process.
+  const r = spawnSync('sh', ['-c', '"$0" "$@" </dev/null >/dev/null 2>&1 & echo $!', process.execPath, join(REPO_ROOT, 'harness/containers/reaper.mjs'), String(process.pid), o.label ?? '-', o.socket ?? '-', o.dir], { encoding: 'utf8', timeout: 10_000 });
+  const pid = Number(r.stdout.trim());
+  // By its own pid, nothing else.
+  return () => {
+    if (pid > 0) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  };
 }
 
 /** Waits until this process has no child process left (the vitest workers), at most `ms` (Linux /proc). */

@@ -1,9 +1,7 @@
 // A suite worker whose run is gone must not go on starting members. On Ctrl-C the run's process
 // closes vitest and exits; a forked worker caught mid-cell would otherwise be left orphaned, still
 // walking cells and starting containers after the run swept them. The IPC channel to the parent
-// closes when the parent ends: from then on nothing new may start, what is registered is released
-// (bounded), and the worker exits. The run's parent sweeps whatever was still in flight.
-import { releaseAll } from '../util/cleanup.ts';
+// closes when the parent ends: the worker exits at once. The run's reaper sweeps containers.
 
 let armed = false;
 let gone = false;
@@ -18,8 +16,9 @@ export function exitWhenOrphaned(): void {
   armed = true;
   const orphaned = () => {
     gone = true;
-    const bound = new Promise((r) => setTimeout(r, 3_000).unref());
-    void Promise.race([releaseAll(), bound]).finally(() => process.exit(130));
+    // At once: in-process members die with the worker, daemons have their stdin watchdogs, and the
+    // run's reaper removes containers. Waiting would only let the cell loop start more.
+    process.exit(130);
   };
   if (!process.connected) orphaned();
   else process.once('disconnect', orphaned);

@@ -12,6 +12,7 @@ export interface SuiteRunOptions {
   serverVersion?: string | undefined;
   members?: number | undefined;
   memberImage?: string | undefined;
+  referenceImage?: string | undefined;
   externalAddress?: string | undefined;
   externalConfig?: string | undefined;
   grep: string | undefined;
@@ -27,6 +28,7 @@ const ENV = {
   serverVersion: 'SECMATRIX_SERVER_VERSION',
   members: 'SECMATRIX_MEMBERS',
   memberImage: 'SECMATRIX_MEMBER_IMAGE',
+  referenceImage: 'SECMATRIX_REFERENCE_IMAGE',
   externalAddress: 'SECMATRIX_EXTERNAL_ADDRESS',
   externalConfig: 'SECMATRIX_EXTERNAL_CONFIG',
 } as const;
@@ -35,7 +37,7 @@ export function suiteEnv(o: SuiteRunOptions): Record<string, string> {
   const env: Record<string, string> = { [ENV.pkiManifest]: o.pkiManifest, [ENV.workDir]: o.workDir, [ENV.target]: o.target };
   if (o.grep) env[ENV.grep] = o.grep;
   if (o.areas) env[ENV.areas] = o.areas.join(',');
-  for (const k of ['serverVersion', 'members', 'memberImage', 'externalAddress', 'externalConfig'] as const) if (o[k] !== undefined) env[ENV[k]] = String(o[k]);
+  for (const k of ['serverVersion', 'members', 'memberImage', 'referenceImage', 'externalAddress', 'externalConfig'] as const) if (o[k] !== undefined) env[ENV[k]] = String(o[k]);
   return env;
 }
 
@@ -50,6 +52,7 @@ export function suiteOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Parti
   if (env[ENV.serverVersion]) out.serverVersion = env[ENV.serverVersion];
   if (env[ENV.members]) out.members = Number(env[ENV.members]);
   if (env[ENV.memberImage]) out.memberImage = env[ENV.memberImage];
+  if (env[ENV.referenceImage]) out.referenceImage = env[ENV.referenceImage];
   if (env[ENV.externalAddress]) out.externalAddress = env[ENV.externalAddress];
   if (env[ENV.externalConfig]) out.externalConfig = env[ENV.externalConfig];
   return out;

@@ -28,7 +28,7 @@ export interface ContainerTargetOptions {
   serverVersion: string;
   /** Members per cluster (Enterprise only; the reference member does not cluster). */
   members?: number;
-  /** Reference: the full image name (default: the one `containers setup` built for this tree). Enterprise: the repository. */
+  /** Reference: the full image name (default: the one built for this tree). Enterprise: the repository. */
   image?: string;
   /** 'host' (default): members on this machine's network; 'bridge': one published port (single member). */
   network?: 'host' | 'bridge';
@@ -57,8 +57,13 @@ export class ContainerTarget implements TargetProvider {
 
   private image(): Promise<string> {
     if (this.o.image) return Promise.resolve(this.o.image);
-    // Lazily: computing the tree's fingerprint reads the sources once per provider.
-    this.referenceImage ??= import('../containers/images.ts').then((m) => m.referenceMemberImage());
+    // Lazily, once per provider: the image of this tree, built first where Podman is (a no-op when
+    // it exists; `secmatrix run` builds it before the suites and passes it in).
+    this.referenceImage ??= (async () => {
+      const m = await import('../containers/images.ts');
+      const { hasCommand } = await import('../containers/exec.ts');
+      return (await hasCommand('podman')) ? (await m.buildReferenceMemberImage(() => undefined)).image : m.referenceMemberImage();
+    })();
     return this.referenceImage;
   }
 

@@ -12,7 +12,10 @@ export interface TargetOptions {
   /** Container target: "reference" or a Hazelcast Enterprise version. */
   serverVersion?: string;
   members?: number;
+  /** Enterprise versions: the image repository (a mirror of hazelcast/hazelcast-enterprise). */
   memberImage?: string;
+  /** The reference member image to run (set by the run after building it for this tree). */
+  referenceImage?: string;
   /** External target: host:port of the running cluster and its member configuration file. */
   externalAddress?: string;
   externalConfig?: string;
@@ -26,7 +29,7 @@ export function createTarget(name: string, o: TargetOptions = {}): TargetProvide
       return new ContainerTarget({
         serverVersion: o.serverVersion ?? REFERENCE_VERSION,
         ...(o.members ? { members: o.members } : {}),
-        ...(o.memberImage ? { image: o.memberImage } : {}),
+        ...((o.serverVersion ?? REFERENCE_VERSION) === REFERENCE_VERSION ? (o.referenceImage ? { image: o.referenceImage } : {}) : o.memberImage ? { image: o.memberImage } : {}),
         ...(process.env['SECMATRIX_CONTAINER_NETWORK'] === 'bridge' ? { network: 'bridge' as const } : {}),
       });
     case 'external':

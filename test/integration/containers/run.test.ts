@@ -2,17 +2,23 @@
 // passes in real containers, and neither a finished run nor a run interrupted with Ctrl-C leaves a
 // container or network behind.
 import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listLabelled } from '../../../harness/containers/docker-api.ts';
+import { listLabelled, RUN_LABEL } from '../../../harness/containers/docker-api.ts';
 import { SECMATRIX_LABEL } from '../../../harness/containers/engine.ts';
 import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
 
+const runDirs = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('secmatrix-run-')));
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');
-/** Member containers now (only ones that are not already there before a test count as its own). */
-const members = async () => (await listLabelled(SECMATRIX_LABEL)).containers.map((c) => c.id);
+/**
+ * Member containers of `secmatrix run`s now (they carry a run label; other test files running in
+ * parallel start services and members without one). Only ones not there before a test are its own.
+ */
+const members = async () => (await listLabelled('org.secmatrix.member')).containers.filter((c) => c.labels[RUN_LABEL]).map((c) => c.id);
 
 let reportDir: TempDir;
 beforeAll(async () => {
@@ -32,8 +38,9 @@ describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReaso
     expect((await members()).filter((id) => !before.has(id))).toEqual([]);
   }, 300_000);
 
-  it('Ctrl-C during a container run exits 130 and removes its containers', async () => {
+  it('Ctrl-C during a container run exits 130 and removes its containers and its temp dir', async () => {
     const before = new Set(await members());
+    const dirsBefore = runDirs();
     const child = execa(process.execPath, [CLI, 'run', '--target', 'container', '--only', 'tls', '--report-dir', join(reportDir.path, 'int')], { reject: false, timeout: 280_000, all: true });
     // Wait (bounded) until a member container of this run is up.
     const deadline = Date.now() + 240_000;
@@ -44,12 +51,14 @@ describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReaso
       await new Promise((res) => setTimeout(res, 200));
     }
     expect(mine.length, 'a member container of the run was running').toBeGreaterThan(0);
+    const dirsAtInterrupt = [...runDirs()].filter((d) => !dirsBefore.has(d));
+    expect(dirsAtInterrupt.length, 'the run made its temp dir').toBeGreaterThan(0);
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode ?? r.signal).toBe(130);
     // vitest ends the process from its own SIGINT handler; the run's reaper process then removes
     // what the run labelled (including starts still in flight). Bounded: 20 s.
-    const leftNow = async () => (await listLabelled(SECMATRIX_LABEL)).containers.filter((c) => !before.has(c.id));
+    const leftNow = async () => (await listLabelled('org.secmatrix.member')).containers.filter((c) => c.labels[RUN_LABEL] && !before.has(c.id));
     const until = Date.now() + 20_000;
     let left = await leftNow();
     while (left.length && Date.now() < until) {
@@ -60,6 +69,12 @@ describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReaso
     // And they stay gone (nothing orphaned starts new ones).
     await new Promise((res) => setTimeout(res, 3_000));
     expect(await leftNow()).toEqual([]);
+    // The run's temp dir (PKI private keys) is gone too (bounded; a parallel test file's own run
+    // may hold its dir a little longer).
+    const dirsLeft = () => dirsAtInterrupt.filter((d) => existsSync(join(tmpdir(), d)));
+    const dirsUntil = Date.now() + 30_000;
+    while (dirsLeft().length && Date.now() < dirsUntil) await new Promise((res) => setTimeout(res, 250));
+    expect(dirsLeft()).toEqual([]);
   }, 300_000);
 
   it('an Enterprise version without HZ_LICENSEKEY is refused before anything starts', async () => {

@@ -13,6 +13,9 @@ import type { DirectoryFacts, KerberosFacts } from '../../../harness/plan/catalo
 import type { KdcService, LdapService } from '../../../harness/services/types.ts';
 import { userDn } from '../../../harness/services/ldif.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
+import { loadMatrices } from '../../../harness/plan/load.ts';
+import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
+import { startRealmServices } from '../../../harness/services/realm-services.ts';
 
 const RUN = `services-test-${process.pid}`;
 const directory: DirectoryFacts = {
@@ -30,13 +33,14 @@ const kerberos: KerberosFacts = {
 };
 
 describe.skipIf(!!NO_ENGINE)(`container services (slapd, MIT KDC) ${engineSkipReason}`, () => {
-  const work = mkdtempSync(join(tmpdir(), 'secmatrix-ctr-services-'));
+  let work = '';
   let ldap: LdapService | undefined;
   let kdc: KdcService | undefined;
   let cert = '';
 
   beforeAll(async () => {
     process.env['SECMATRIX_RUN_ID'] = RUN;
+    work = mkdtempSync(join(tmpdir(), 'secmatrix-ctr-services-'));
     // A throwaway server certificate for the ldaps listener (the suite's PKI is not needed here).
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem')], { stdio: 'ignore' });
     cert = readFileSync(join(work, 'cert.pem'), 'utf8');
@@ -52,7 +56,7 @@ describe.skipIf(!!NO_ENGINE)(`container services (slapd, MIT KDC) ${engineSkipRe
     await ldap?.stop();
     await kdc?.stop();
     delete process.env['SECMATRIX_RUN_ID'];
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   test('slapd binds a user with the right password and refuses a wrong one (ldap://)', async () => {
@@ -104,4 +108,41 @@ describe.skipIf(!!NO_ENGINE)(`container services (slapd, MIT KDC) ${engineSkipRe
     await kdc!.stop();
     expect(await listLabelled(`${RUN_LABEL}=${RUN}`)).toEqual({ containers: [], networks: [] });
   });
+});
+
+describe.skipIf(!!NO_ENGINE)(`the realms area's services in containers (startRealmServices) ${engineSkipReason}`, () => {
+  test('two directories (ldap + ldaps under the suite PKI), a KDC and the member keytab, from the realms fixtures', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'secmatrix-ctr-realms-'));
+    process.env['SECMATRIX_RUN_ID'] = `${RUN}-realms`;
+    try {
+      const { catalogue } = loadMatrices();
+      const pki = await buildPki(defaultPkiRequest(), { outDir: join(work, 'pki') });
+      const services = await startRealmServices(catalogue, pki, join(work, 'svc'), createServiceProvider('container'));
+      try {
+        const d = catalogue.directory!;
+        const [uid, user] = Object.entries(d.users)[0]!;
+        const ca = readFileSync(pki.artifacts['root-ca']!.files.cert!, 'utf8');
+        const c = new Client({ url: services.refs().ldapUrl('primary-ldaps'), timeout: 5_000, connectTimeout: 5_000, tlsOptions: { ca: [ca] } });
+        await c.bind(userDn(d, uid), user.password);
+        await c.unbind();
+        // The secondary's ldaps certificate is from the untrusted CA: refused under the same trust.
+        const u = new Client({ url: services.refs().ldapUrl('secondary-ldaps-untrusted'), timeout: 5_000, connectTimeout: 5_000, tlsOptions: { ca: [ca] } });
+        await expect(u.bind(userDn(d, uid), user.password)).rejects.toThrow();
+        await u.unbind().catch(() => undefined);
+        const k = catalogue.kerberos!;
+        const env = { ...process.env, KRB5_CONFIG: services.kdc.krb5ConfPath, KRB5CCNAME: `FILE:${join(work, 'cc')}` };
+        const kt = spawnSync('kinit', ['-k', '-t', services.member.keytabFile, services.member.principal], { env, timeout: 15_000 });
+        expect(kt.status, kt.stderr.toString()).toBe(0);
+        const [client, facts] = Object.entries(k.clients)[0]!;
+        const pw = spawnSync('kinit', [`${client}@${k.realm}`], { env, input: `${facts.password}\n`, timeout: 15_000 });
+        expect(pw.status, pw.stderr.toString()).toBe(0);
+      } finally {
+        await services.stop();
+      }
+      expect(await listLabelled(`${RUN_LABEL}=${RUN}-realms`)).toEqual({ containers: [], networks: [] });
+    } finally {
+      delete process.env['SECMATRIX_RUN_ID'];
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
