@@ -50,3 +50,19 @@ export interface ServiceProvider {
 export class ServiceError extends Error {
   override name = 'ServiceError';
 }
+
+/**
+ * A KDC's keytab maker, once per principal: `make` writes the keytab (its file name stem is given,
+ * safe for a path) and resolves to its path; later asks share that promise.
+ */
+export function keytabsOnce(make: (principal: string, stem: string) => Promise<string>): (principal: string) => Promise<string> {
+  const made = new Map<string, Promise<string>>();
+  return (principal) => {
+    let p = made.get(principal);
+    if (!p) {
+      p = make(principal, principal.replace(/[^A-Za-z0-9.-]/g, '_'));
+      made.set(principal, p);
+    }
+    return p;
+  };
+}

@@ -9,7 +9,7 @@ import { ContainerSpec } from '../../containers/container-spec.ts';
 import { freePort } from '../../util/ports.ts';
 import { waitForPort } from '../process.ts';
 import { krb5Conf } from '../process/mit-kdc.ts';
-import { ServiceError, type KdcService, type KdcSpec } from '../types.ts';
+import { keytabsOnce, ServiceError, type KdcService, type KdcSpec } from '../types.ts';
 import { imageFor } from './images.ts';
 
 const DIR = '/var/lib/secmatrix/kdc';
@@ -78,28 +78,19 @@ export async function startKdcContainer(spec: KdcSpec): Promise<KdcService> {
     const krb5ConfDownPath = join(spec.workDir, 'krb5-kdc-down.conf');
     await writeFile(krb5ConfPath, krb5Conf(k.realm, port, k.clockSkewSeconds).replace(/kdc = 127\.0\.0\.1:/, `kdc = ${started.host}:`), { mode: 0o644 });
     await writeFile(krb5ConfDownPath, krb5Conf(k.realm, await freePort(), k.clockSkewSeconds), { mode: 0o644 });
-    const keytabs = new Map<string, Promise<string>>();
     return {
       realm: k.realm,
       kdcPort: port,
       krb5ConfPath,
       krb5ConfDownPath,
-      keytab(principal: string): Promise<string> {
-        let p = keytabs.get(principal);
-        if (!p) {
-          const safe = principal.replace(/[^A-Za-z0-9.-]/g, '_');
-          const file = join(spec.workDir, `${safe}.keytab`);
-          p = (async () => {
-            // -norandkey keeps the principal's password valid (the same user logs in both ways).
-            const r = await started.container.exec(['sh', '-c', `kadmin.local -r ${k.realm} -q ${quote(`ktadd -k /tmp/${safe}.keytab -norandkey ${principal}`)} >/dev/null && base64 -w0 /tmp/${safe}.keytab`]);
-            if (r.exitCode !== 0) throw new ServiceError(`kadmin.local ktadd ${principal} in the KDC container exited ${r.exitCode}: ${r.stderr.slice(-500)}`);
-            await writeFile(file, Buffer.from(r.stdout.trim(), 'base64'), { mode: 0o600 });
-            return file;
-          })();
-          keytabs.set(principal, p);
-        }
-        return p;
-      },
+      keytab: keytabsOnce(async (principal, safe) => {
+        const file = join(spec.workDir, `${safe}.keytab`);
+        // -norandkey keeps the principal's password valid (the same user logs in both ways).
+        const r = await started.container.exec(['sh', '-c', `kadmin.local -r ${k.realm} -q ${quote(`ktadd -k /tmp/${safe}.keytab -norandkey ${principal}`)} >/dev/null && base64 -w0 /tmp/${safe}.keytab`]);
+        if (r.exitCode !== 0) throw new ServiceError(`kadmin.local ktadd ${principal} in the KDC container exited ${r.exitCode}: ${r.stderr.slice(-500)}`);
+        await writeFile(file, Buffer.from(r.stdout.trim(), 'base64'), { mode: 0o600 });
+        return file;
+      }),
       stop: () => started.stop(),
     };
   } catch (err) {

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { freePort } from '../../util/ports.ts';
 import { findBinary, runTool, startDaemon, waitForPort } from '../process.ts';
-import { ServiceError, type KdcService, type KdcSpec } from '../types.ts';
+import { keytabsOnce, ServiceError, type KdcService, type KdcSpec } from '../types.ts';
 
 const READY_MS = 10_000;
 const ENCTYPES = 'aes256-cts-hmac-sha1-96:normal aes128-cts-hmac-sha1-96:normal';
@@ -87,22 +87,13 @@ export async function startMitKdc(spec: KdcSpec): Promise<KdcService> {
     await daemon.stop();
     throw err;
   }
-  const keytabs = new Map<string, Promise<string>>();
   return {
     realm: k.realm,
     kdcPort: port,
     krb5ConfPath,
     krb5ConfDownPath,
-    keytab(principal: string): Promise<string> {
-      let p = keytabs.get(principal);
-      if (!p) {
-        const file = join(dir, `${principal.replace(/[^A-Za-z0-9.-]/g, '_')}.keytab`);
-        // -norandkey keeps the principal's password valid (the same user logs in both ways).
-        p = kadmin(`ktadd -k ${file} -norandkey ${principal}`).then(() => file);
-        keytabs.set(principal, p);
-      }
-      return p;
-    },
+    // -norandkey keeps the principal's password valid (the same user logs in both ways).
+    keytab: keytabsOnce((principal, safe) => kadmin(`ktadd -k ${join(dir, `${safe}.keytab`)} -norandkey ${principal}`).then(() => join(dir, `${safe}.keytab`))),
     stop: () => daemon.stop(),
   };
 }
