@@ -1,6 +1,6 @@
 // secmatrix's own "Ryuk" (testcontainers' reaper image cannot be pulled here): a small detached
 // process started by a container run. It waits for the run's process to end — however it ends:
-// normally, Ctrl-C (vitest exits the process from its own signal handler), a crash or SIGKILL —
+// normally, Ctrl-C, a crash or SIGKILL —
 // then removes every container and network carrying the run's label, sweeping until the engine has
 // been quiet for a while (a worker killed mid-start leaves requests the engine still finishes).
 // Plain JavaScript without dependencies: it must start fast and outlive node_modules' loaders.

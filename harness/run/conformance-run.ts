@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { claimSignals, onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
-import { reapChildren } from '../util/reap.ts';
+import { childrenGone, reapChildren } from '../util/reap.ts';
 import { withTimeout } from '../util/deadline.ts';
 import { CellCollector } from './collector.ts';
 
@@ -177,16 +177,16 @@ async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ 
   };
   const { chooseEngine } = await import('../containers/engine.ts');
   const release = onCleanup(`containers of run ${runId}`, async () => {
-    await childrenGone(15_000);
+    // Every child (the vitest workers and what they started) first, so none starts a container after the sweep.
+    await childrenGone(/./, 15_000);
     await sweepUntilQuiet(label);
   });
   return { runId, label, socket: chooseEngine()?.socket, sweep, release };
 }
 
 /**
- * Whatever ends this process — vitest exits it from its own SIGINT handler, before our cleanups
- * run — the reaper removes the run's containers and its temp dir (which holds the private keys)
- * once it is gone. Returns the function that ends the reaper after a normal cleanup.
+ * Whatever ends this process — also what our cleanups never see (SIGKILL, a crash) — the reaper
+ * removes the run's containers and its temp dir (which holds the private keys) once it is gone. Returns the function that ends the reaper after a normal cleanup.
  */
 function startReaper(o: { label?: string | undefined; socket?: string | undefined; dir: string }): () => void {
   // Started through a shell that exits at once, so the reaper is nobody's child: it is not one of
@@ -203,23 +203,4 @@ function startReaper(o: { label?: string | undefined; socket?: string | undefine
       }
     }
   };
-}
-
-/** Waits until this process has no child process left (the vitest workers), at most `ms` (Linux /proc). */
-async function childrenGone(ms: number): Promise<void> {
-  const { readdir, readFile } = await import('node:fs/promises');
-  const until = Date.now() + ms;
-  const children = async () => {
-    const pids = await readdir('/proc').catch(() => [] as string[]);
-    let n = 0;
-    for (const p of pids) {
-      if (!/^\d+$/.test(p)) continue;
-      const stat = await readFile(`/proc/${p}/stat`, 'utf8').catch(() => '');
-      // Fields after the command name: state, ppid. Zombies are gone already.
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(rest[1]) === process.pid && rest[0] !== 'Z') n++;
-    }
-    return n;
-  };
-  while (Date.now() < until && (await children()) > 0) await new Promise((r) => setTimeout(r, 100));
 }

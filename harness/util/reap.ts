@@ -55,3 +55,9 @@ export async function reapChildren(match: RegExp, ms: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Waits (bounded, sending no signal) until no matching child of this process is alive. */
+export async function childrenGone(match: RegExp, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until && childPids(match).some(alive)) await new Promise((r) => setTimeout(r, 100));
+}

@@ -56,8 +56,8 @@ describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReaso
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode ?? r.signal).toBe(130);
-    // vitest ends the process from its own SIGINT handler; the run's reaper process then removes
-    // what the run labelled (including starts still in flight). Bounded: 20 s.
+    // The run's cleanup and then its reaper process remove what the run labelled (including starts
+    // still in flight). Bounded: 20 s.
     const leftNow = async () => (await listLabelled('org.secmatrix.member')).containers.filter((c) => c.labels[RUN_LABEL] && !before.has(c.id));
     const until = Date.now() + 20_000;
     let left = await leftNow();
