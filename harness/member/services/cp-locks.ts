@@ -42,11 +42,11 @@ const lockOf = (member: MemberState, name: string): LockState =>
 const semaphoreOf = (member: MemberState, name: string): SemaphoreState =>
   cpObject<SemaphoreState>(member, CP_SERVICES.semaphore, name, () => ({ initialized: false, available: 0, held: new Map() }));
 
-/** Registers `release` to run when the session closes; a session unknown to the member is refused. */
-function onSessionClose(member: MemberState, sessionId: bigint, release: () => void): void {
+/** Registers `release` of `object` to run when the session closes; a session unknown to the member is refused. */
+function onSessionClose(member: MemberState, sessionId: bigint, object: string, release: () => void): void {
   const session = cpState(member).sessions.get(sessionId);
   if (!session) throw illegalArgument(`CP session ${sessionId} does not exist`);
-  session.onClose.add(release);
+  session.onClose.set(object, release);
 }
 
 /** Takes or re-enters the lock for (session, thread); false when another owner holds it. */
@@ -54,7 +54,7 @@ function tryTake(member: MemberState, name: string, sessionId: bigint, threadId:
   const l = lockOf(member, name);
   if (l.owner && (l.owner.sessionId !== sessionId || l.owner.threadId !== threadId)) return false;
   if (!l.owner) {
-    onSessionClose(member, sessionId, () => {
+    onSessionClose(member, sessionId, `lock\0${name}`, () => {
       if (l.owner?.sessionId === sessionId) {
         l.owner = undefined;
         l.count = 0;
@@ -75,10 +75,10 @@ async function acquireLock(member: MemberState, name: string, sessionId: bigint,
 const lockNeed = (name: string, action: string) => need('lock', name, action);
 const semNeed = (name: string, action: string) => need('semaphore', name, action);
 
-function takePermits(s: SemaphoreState, member: MemberState, sessionId: bigint, permits: number): boolean {
+function takePermits(s: SemaphoreState, name: string, member: MemberState, sessionId: bigint, permits: number): boolean {
   if (s.available < permits) return false;
   if (!s.held.has(sessionId)) {
-    onSessionClose(member, sessionId, () => {
+    onSessionClose(member, sessionId, `semaphore\0${name}`, () => {
       s.available += s.held.get(sessionId) ?? 0;
       s.held.delete(sessionId);
     });
@@ -136,7 +136,7 @@ export const cpLockHandlers: Handler[] = [
     permission: (req) => semNeed(req.name, 'acquire'),
     handle: async ({ member }, req) => {
       const s = semaphoreOf(member, req.name);
-      return { response: await waitUntil(() => takePermits(s, member, req.sessionId, req.permits), req.timeoutMs) };
+      return { response: await waitUntil(() => takePermits(s, req.name, member, req.sessionId, req.permits), req.timeoutMs) };
     },
   }),
   defineHandler(SemaphoreRelease, {
@@ -155,7 +155,7 @@ export const cpLockHandlers: Handler[] = [
     handle: ({ member }, req) => {
       const s = semaphoreOf(member, req.name);
       const drained = s.available;
-      if (drained > 0) takePermits(s, member, req.sessionId, drained);
+      if (drained > 0) takePermits(s, req.name, member, req.sessionId, drained);
       return { response: drained };
     },
   }),

@@ -32,7 +32,7 @@ export const cpSessionHandlers: Handler[] = [
     handle: ({ member }, req) => {
       const state = cpState(member);
       const id = state.nextSessionId++;
-      state.sessions.set(id, { id, endpointName: req.endpointName, onClose: new Set() });
+      state.sessions.set(id, { id, endpointName: req.endpointName, onClose: new Map() });
       return { sessionId: id, ttlMillis: SESSION_TTL_MS, heartbeatMillis: HEARTBEAT_MS };
     },
   }),
@@ -45,7 +45,7 @@ export const cpSessionHandlers: Handler[] = [
       const session = state.sessions.get(req.sessionId);
       if (!session) return { response: false };
       state.sessions.delete(req.sessionId);
-      for (const release of session.onClose) release();
+      for (const release of session.onClose.values()) release();
       return { response: true };
     },
   }),

@@ -12,8 +12,11 @@ export interface RaftGroupIdValue {
 export interface CpSession {
   id: bigint;
   endpointName: string;
-  /** Holders of locks and permits are released when their session closes (as on the real member). */
-  onClose: Set<() => void>;
+  /**
+   * Per CP object the session holds (lock or permits), what releases it when the session closes
+   * (as on the real member). Keyed by object, so taking the same object again adds nothing.
+   */
+  onClose: Map<string, () => void>;
 }
 
 interface CpState {
@@ -52,8 +55,8 @@ export function groupOf(member: MemberState, proxyName: string): RaftGroupIdValu
   const state = cpState(member);
   let g = state.groups.get(name);
   if (!g) {
-    // The default group is the METADATA-less unsafe-mode group 0; others get the next id.
-    g = { seed: 0n, id: BigInt(state.groups.size), name };
+    // The default group has id 0; every other group the next free id after it.
+    g = { seed: 0n, id: name === 'default' ? 0n : BigInt(state.groups.size + (state.groups.has('default') ? 0 : 1)), name };
     state.groups.set(name, g);
   }
   return g;
