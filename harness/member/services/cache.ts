@@ -18,6 +18,7 @@ import {
   CacheManagementConfig,
   CachePut,
   CacheRemove,
+  CacheRemoveEntryListener,
 } from '../protocol/definitions/cache.ts';
 import type { CacheConfigHolder } from '../protocol/definitions/cache.ts';
 import { MemberError } from '../protocol/errors.ts';
@@ -92,6 +93,10 @@ export const cacheHandlers: Handler[] = [
     handle: ({ member, connection, header }, req) => ({
       response: member.register({ kind: 'cache-entry', objectName: req.name, connection, correlationId: header.correlationId, options: {} }),
     }),
+  }),
+  defineHandler(CacheRemoveEntryListener, {
+    permission: (req) => cp(req.name, 'listen'),
+    handle: ({ member }, req) => ({ response: member.deregister(req.registrationId, 'cache-entry') }),
   }),
   defineHandler(CacheListenerRegistration, {
     permission: (req) => cp(req.name, 'listen'),

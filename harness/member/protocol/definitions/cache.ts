@@ -125,6 +125,13 @@ export const CachePut = defineMessage({
   response: { response: t.nullable(t.data) },
 });
 
+export const CacheRemoveEntryListener = defineMessage({
+  name: 'Cache.RemoveEntryListener',
+  id: 0x131400,
+  request: { registrationId: t.uuid, name: t.string },
+  response: { response: t.boolean },
+});
+
 export const CacheRemove = defineMessage({
   name: 'Cache.Remove',
   id: 0x131600,
