@@ -149,9 +149,8 @@ final class Operations {
         op("map.lock", (s, n, a) -> {
             IMap<String, String> m = s.client.getMap(n);
             m.lock(KEY);
-            boolean locked = m.isLocked(KEY);
             m.unlock(KEY);
-            return locked;
+            return null;
         });
         op("map.addInterceptor", (s, n, a) -> s.client.getMap(n).addInterceptor(new SecmatrixInterceptor()));
         op("map.addIndex", (s, n, a) -> nothing(() -> s.client.getMap(n).addIndex(IndexType.SORTED, "this")));
