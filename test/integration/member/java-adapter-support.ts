@@ -21,8 +21,7 @@ export function javaAdapterMissing(): string | undefined {
 export interface AdapterError {
   class: string;
   code: string | null;
-  message: string | null;
-  causes?: Array<{ class: string; message: string | null }>;
+  message: string;
 }
 
 export type Reply = { id: number; type: string; [k: string]: unknown };
@@ -56,7 +55,8 @@ export class JavaAdapter {
   }
 
   static start(env: Record<string, string> = {}): JavaAdapter {
-    const child = spawn('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-jar', JAVA_ADAPTER_JAR], {
+    // adapter.sh execs java: the child is the JVM itself (a process group of its own).
+    const child = spawn(join(JAVA_ADAPTER_DIR, 'adapter.sh'), [], {
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
       env: { ...process.env, ...env },

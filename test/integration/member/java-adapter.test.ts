@@ -15,7 +15,7 @@ import { authenticate, checkPermission } from '../../../harness/member/security/
 import type { RunningMember } from '../../../harness/member/index.ts';
 import { JAVA_ADAPTER_DIR, JavaAdapter, devPassword, javaAdapterMissing, type AdapterError, type Reply } from './java-adapter-support.ts';
 import { securedMember } from './structures-support.ts';
-import { Tracker } from './support.ts';
+import { memberConfig, Tracker } from './support.ts';
 
 const missing = javaAdapterMissing();
 // A missing jar is a visible skip on a laptop and a failure in CI (.ci/run builds it first).
@@ -149,7 +149,7 @@ function errorOf(r: Reply): AdapterError {
  */
 function expectDenied(r: Reply, text: string): void {
   const e = errorOf(r);
-  const chain = [{ class: e.class, message: e.message }, ...(e.causes ?? [])];
+  const chain = [e, ...((r['causes'] as AdapterError[] | undefined) ?? [])];
   const denial = chain.find((c) => c.class === 'java.security.AccessControlException');
   expect(denial, JSON.stringify(e)).toBeDefined();
   expect(denial!.message).toContain(text);
@@ -311,5 +311,76 @@ describe.skipIf(skip)('a member missing one permission mapping fails a cell', ()
     expect(errorOf(await adapter.run(`f-${type}`, op, object)).class).toBe('java.security.AccessControlException');
     // The forgetful one lets it run: the same cell, expecting AccessControlException, sees a result.
     expect(await adapter.run(`b-${type}`, op, object)).toMatchObject({ type: 'result', value: expected });
+  });
+});
+
+/**
+ * Connecting: the client's facts as the adapter reports them. The client itself only says "Unable
+ * to connect to any cluster."; the adapter adds what the client logged (the AuthenticationException)
+ * as causes. TLS is not expressible with the open-source client.
+ */
+describe.skipIf(skip)('connecting the Java client', () => {
+  const tracker = new Tracker();
+  let adapter: JavaAdapter;
+  let passwordMember: RunningMember;
+  let tokenMember: RunningMember;
+  const quick = { timeouts: { connectMs: 2_000, operationMs: 5_000 } };
+
+  beforeAll(async () => {
+    passwordMember = await tracker.member({ config: securedMember('') });
+    tokenMember = await tracker.member({
+      config: memberConfig(`
+<security enabled="true">
+  <realms>
+    <realm name="tokenRealm"><identity><token encoding="base64">SGF6ZWxjYXN0</token></identity></realm>
+  </realms>
+  <member-authentication realm="tokenRealm" />
+</security>`),
+    });
+    adapter = JavaAdapter.start();
+  });
+
+  afterAll(async () => {
+    await adapter?.stop();
+    expect(adapter?.garbage ?? []).toEqual([]);
+    await tracker.stopAll();
+  });
+
+  test('a wrong password: failed at the authentication stage, the logged AuthenticationException as cause', async () => {
+    const r = await adapter.connect('bad', passwordMember, { kind: 'username-password', username: 'dev', password: 'wrong' }, quick);
+    expect(r).toMatchObject({ type: 'failed', stage: 'authentication', error: { class: 'java.lang.IllegalStateException', message: 'Unable to connect to any cluster.' } });
+    expect((r['causes'] as AdapterError[]).map((c) => c.class)).toContain('com.hazelcast.client.AuthenticationException');
+  });
+
+  test('token credentials (ASCII and base64) are accepted by a token realm; another token is refused', async () => {
+    expect(await adapter.connect('tok', tokenMember, { kind: 'token', token: 'Hazelcast', encoding: 'none' }, quick)).toMatchObject({ type: 'connected' });
+    expect(await adapter.connect('tok64', tokenMember, { kind: 'token', token: 'SGF6ZWxjYXN0', encoding: 'base64' }, quick)).toMatchObject({ type: 'connected' });
+    expect(await adapter.connect('tokbad', tokenMember, { kind: 'token', token: 'other', encoding: 'none' }, quick)).toMatchObject({ type: 'failed', stage: 'authentication' });
+  });
+
+  test('TLS is unsupported by the open-source client, with the reason', async () => {
+    const r = await adapter.connect('tls', passwordMember, devPassword, { tls: { caFile: '/nonexistent/ca.pem', verifyPeer: true } });
+    expect(r.type).toBe('unsupported');
+    expect(String(r['reason'])).toContain('SSL/TLS requires Hazelcast Enterprise Edition');
+  });
+
+  test('Kerberos credentials are unsupported by the open-source client, with the reason', async () => {
+    const r = await adapter.connect('krb', passwordMember, { kind: 'kerberos', principal: 'jduke@HZ.TEST', keytab: null, ccache: null, servicePrincipal: 'hz/127.0.0.1@HZ.TEST', krb5Config: '/x' });
+    expect(r).toMatchObject({ type: 'unsupported' });
+  });
+
+  test('protocol errors: malformed JSON, unknown type, unknown session, wrong protocol version', async () => {
+    expect(await adapter.request({ type: 'nonsense' })).toMatchObject({ type: 'protocol-error' });
+    expect(await adapter.run('no-such-session', 'map.put', 'x')).toMatchObject({ type: 'protocol-error' });
+    expect(await adapter.request({ type: 'hello', protocol: 2 })).toMatchObject({ type: 'protocol-error', message: 'speaks protocol 1 only' });
+    // The adapter keeps serving after each of them.
+    expect(await adapter.hello()).toMatchObject({ type: 'hello' });
+  });
+
+  test('close ends the session; an unknown operation is unsupported with a reason', async () => {
+    expect(await adapter.connect('c1', passwordMember, devPassword)).toMatchObject({ type: 'connected' });
+    expect(await adapter.run('c1', 'nosuch.op', 'x')).toMatchObject({ type: 'unsupported' });
+    expect(await adapter.request({ type: 'close', session: 'c1' })).toMatchObject({ type: 'closed', session: 'c1' });
+    expect(await adapter.run('c1', 'map.put', 'x')).toMatchObject({ type: 'protocol-error' });
   });
 });

@@ -22,17 +22,22 @@ final class Connect {
     /** What an Enterprise client on the class path adds to the declared capabilities. */
     static final List<String> TLS_CAPABILITIES = List.of("tls", "tls-pin-version", "tls-cipher-list", "tls-no-verification", "tls-client-cert", "tls-encrypted-key");
 
-    record Result(String type, HazelcastInstance client, String stage, Throwable error, String reason) {
+    /** logged: (class, message) of the exceptions the client logged while it tried (see ConnectLog). */
+    record Result(String type, HazelcastInstance client, String stage, Throwable error, List<String[]> logged, String reason) {
         static Result connected(HazelcastInstance c) {
-            return new Result("connected", c, null, null, null);
+            return new Result("connected", c, null, null, List.of(), null);
         }
 
         static Result failed(String stage, Throwable e) {
-            return new Result("failed", null, stage, e, null);
+            return new Result("failed", null, stage, e, List.of(), null);
+        }
+
+        static Result failed(String stage, Throwable e, List<String[]> logged) {
+            return new Result("failed", null, stage, e, logged, null);
         }
 
         static Result unsupported(String reason) {
-            return new Result("unsupported", null, null, null, reason);
+            return new Result("unsupported", null, null, null, List.of(), reason);
         }
     }
 
@@ -97,21 +102,25 @@ final class Connect {
             }
         }
 
-        try {
-            return Result.connected(HazelcastClient.newHazelcastClient(config));
-        } catch (Throwable t) {
-            return Result.failed(stage(t), t);
+        try (ConnectLog log = new ConnectLog(config.getInstanceName())) {
+            try {
+                return Result.connected(HazelcastClient.newHazelcastClient(config));
+            } catch (Throwable t) {
+                List<String[]> logged = log.facts();
+                return Result.failed(stage(t, logged), t, logged);
+            }
         }
     }
 
-    /** The stage the client's exception tells, or unknown. */
-    private static String stage(Throwable t) {
-        for (Throwable e = t; e != null; e = e.getCause()) {
-            String name = e.getClass().getName();
-            if (name.equals("com.hazelcast.client.AuthenticationException")) return "authentication";
+    /** The stage the client's exception (or its logged causes) tells, or unknown. */
+    private static String stage(Throwable t, List<String[]> logged) {
+        List<String> names = new ArrayList<>();
+        for (Throwable e = t; e != null && names.size() < 10; e = e.getCause() == e ? null : e.getCause()) names.add(e.getClass().getName());
+        for (String[] f : logged) names.add(f[0]);
+        for (String name : names) {
+            if (name.equals("com.hazelcast.client.AuthenticationException") || name.equals("com.hazelcast.client.ClientNotAllowedInClusterException")) return "authentication";
             if (name.startsWith("javax.net.ssl.")) return "tls";
             if (name.equals("com.hazelcast.config.InvalidConfigurationException")) return "config";
-            if (e.getCause() == e) break;
         }
         return "unknown";
     }

@@ -123,7 +123,7 @@ public final class Main {
             case "connected" -> sessions.put(name, new Session(result.client()));
             case "failed" -> {
                 r.put("stage", result.stage());
-                r.set("error", Facts.error(result.error()));
+                Facts.report(r, result.error(), result.logged());
             }
             case "unsupported" -> r.put("reason", result.reason());
             default -> throw new IllegalStateException(result.type());
@@ -150,7 +150,7 @@ public final class Main {
             return r;
         } catch (Throwable t) {
             ObjectNode r = response(request, "error");
-            r.set("error", Facts.error(t));
+            Facts.report(r, t);
             return r;
         }
     }
