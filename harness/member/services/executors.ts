@@ -186,8 +186,10 @@ export const executorHandlers: Handler[] = [
   defineHandler(ScheduledExecutorGetAllScheduledFutures, {
     permission: (req) => ses(req.schedulerName, 'read'),
     handle: ({ member }, req) => ({
+      // Every handler names the member that holds the task, partition-owned ones too (the client
+      // looks the member up by it, then clears the UUID of partition tasks).
       handlers: [...scheduler(member, req.schedulerName).tasks].map(([taskName, t]) => ({
-        uuid: t.partitionId === -1 ? member.uuid : null,
+        uuid: member.uuid,
         partitionId: t.partitionId,
         schedulerName: req.schedulerName,
         taskName,

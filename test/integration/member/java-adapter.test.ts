@@ -79,6 +79,8 @@ const NAMED: NamedCase[] = [
   { op: 'scheduledexecutor.schedule', type: 'scheduled-executor', action: 'modify' },
   { op: 'scheduledexecutor.getResult', type: 'scheduled-executor', action: 'read', setup: ['modify'], args: { input: 's' }, expected: echo('s') },
   { op: 'scheduledexecutor.getAllScheduledFutures', type: 'scheduled-executor', action: 'read', expected: [] },
+  // After a schedule on the same scheduler, its task is listed.
+  { op: 'scheduledexecutor.scheduleAndList', type: 'scheduled-executor', action: 'read', setup: ['modify'], expected: ['secmatrix-task'] },
   {
     op: 'scheduledexecutor.shutdown',
     type: 'scheduled-executor',

@@ -308,6 +308,13 @@ final class Operations {
             ses.<String>getAllScheduledFutures().values().forEach(l -> l.forEach(f -> names.add(f.getHandler().getTaskName())));
             return names;
         });
+        op("scheduledexecutor.scheduleAndList", (s, n, a) -> {
+            IScheduledExecutorService ses = s.client.getScheduledExecutorService(n);
+            ses.schedule(com.hazelcast.scheduledexecutor.TaskUtils.named(a.path("taskName").asText("secmatrix-task"), task(a)), 0, TimeUnit.SECONDS);
+            List<String> names = new ArrayList<>();
+            ses.<String>getAllScheduledFutures().values().forEach(l -> l.forEach(f -> names.add(f.getHandler().getTaskName())));
+            return names;
+        });
         op("scheduledexecutor.shutdown", (s, n, a) -> nothing(() -> s.client.getScheduledExecutorService(n).shutdown()));
         // ---- cardinality estimator ----
         op("cardinality.create", (s, n, a) -> nothing(() -> s.client.getCardinalityEstimator(n)));
