@@ -1,7 +1,8 @@
 // User code deployment, Management Center and dynamic configuration handlers:
-// - DeployClassesMessageTask -> UserCodeDeploymentPermission(deploy) (no object name). This member
-//   has user code deployment disabled, the real member's default: a permitted deploy fails as the
-//   real one does (UserCodeDeploymentService.defineClasses: IllegalStateException).
+// - DeployClassesMessageTask -> UserCodeDeploymentPermission(deploy) (no object name). With
+//   <user-code-deployment enabled="true"> the classes are recorded (by name; nothing is loaded);
+//   otherwise, the real member's default, a permitted deploy fails as the real one does
+//   (UserCodeDeploymentService.defineClasses: IllegalStateException).
 // - GetTimedMemberStateMessageTask -> ManagementPermission("member.getTimedMemberState"); answers a
 //   small TimedMemberState JSON (the member's address and the cluster name).
 // - AddMapConfigMessageTask (AbstractUpdateConfigMessageTask) -> ConfigPermission; the map
@@ -21,8 +22,11 @@ const UCD_DISABLED =
 export const managementHandlers: Handler[] = [
   defineHandler(ClientDeployClasses, {
     permission: () => ({ type: 'user-code-deployment', name: 'user-code-deployment-service', action: 'deploy' }),
-    handle: () => {
-      throw new MemberError(ErrorCode.ILLEGAL_STATE, 'java.lang.IllegalStateException', UCD_DISABLED);
+    handle: ({ member }, req) => {
+      if (!member.userCodeDeployment) throw new MemberError(ErrorCode.ILLEGAL_STATE, 'java.lang.IllegalStateException', UCD_DISABLED);
+      const deployed = memberState(member, 'deployed-classes', () => new Set<string>());
+      for (const [className] of req.classDefinitions) deployed.add(className);
+      return {};
     },
   }),
   defineHandler(MCGetTimedMemberState, {

@@ -23,17 +23,8 @@ const javaOnly = expandMatrices(['permissions']).filter((c) => c.checks.length >
 const cells = javaOnly.filter((c) => c.client.tls === null);
 const groups = planGroups(cells);
 
-/**
- * Known gaps, each with its reason: the cell is expected to fail on the reference member as it
- * would on a default real member. Kept short and explicit so a fix shows up as a failure here.
- */
-const KNOWN: Record<string, string> = {
-  // DeployClassesMessageTask passes the permission check, then the member's user code deployment
-  // (disabled by default) refuses: IllegalStateException. The matrix's member has no
-  // <user-code-deployment enabled="true"> yet (the reference member does not read that element).
-  'user-code-deployment-permission|deploy|granted': 'user code deployment disabled on the member',
-  'user-code-deployment-permission|all|granted': 'user code deployment disabled on the member',
-};
+/** Known gaps (pair|action|side → reason): a cell listed here must fail, so a fix shows up. None today. */
+const KNOWN: Record<string, string> = {};
 
 type Observed = 'granted' | 'denied' | `error: ${string}`;
 

@@ -228,6 +228,19 @@ describe.skipIf(skip)('the Java client against the reference member', () => {
       expect(e.class).toBe('java.lang.IllegalStateException');
       expect(e.message).toMatch(/^User Code Deployment is not enabled/);
     });
+    test('usercode.deploy: completes on a member with <user-code-deployment enabled="true">', async () => {
+      const ucd = await tracker.member({
+        config: memberConfig(`
+<user-code-deployment enabled="true"/>
+<security enabled="true">
+  <realms><realm name="passwordRealm"><identity><username-password username="dev" password="s3crEt" /></identity></realm></realms>
+  <member-authentication realm="passwordRealm" />
+  <client-permissions>${UNNAMED_GRANTS}</client-permissions>
+</security>`),
+      });
+      expect(await adapter.connect('ucd', ucd, devPassword)).toMatchObject({ type: 'connected' });
+      expect(await adapter.run('ucd', 'usercode.deploy', 'unnamed')).toMatchObject({ type: 'result', value: null });
+    });
     test('usercode.deploy: AccessControlException without it', async () => {
       expectDenied(await adapter.run('w', 'usercode.deploy', 'unnamed'), deniedText('UserCodeDeploymentPermission', 'user-code-deployment-service', 'deploy'));
     });
