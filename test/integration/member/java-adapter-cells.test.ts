@@ -115,3 +115,52 @@ describe.skipIf(skip)('permissions cells through the Java adapter (the 33 Java-o
     }
   });
 });
+
+/**
+ * The credentials area's plain-TCP cells: the Java client connects when the oracle says so and is
+ * refused at the authentication stage (the AuthenticationException it only logs, reported as a
+ * cause) when the oracle expects CREDENTIALS_FAILED.
+ */
+describe.skipIf(skip)('credentials cells through the Java adapter', () => {
+  const tracker = new Tracker();
+  let adapter: JavaAdapter;
+  const credCells = expandMatrices(['credentials']).filter((c) => c.client.tls === null);
+  const credGroups = planGroups(credCells);
+  const credMembers: RunningMember[] = [];
+
+  beforeAll(async () => {
+    if (missing) throw new Error(missing);
+    for (const group of credGroups) {
+      const xml = renderMemberXml(group.cells[0]!.member, { keyStore: () => { throw new Error('no TLS here'); }, trustStore: () => { throw new Error('no TLS here'); } }, { port: 5701 });
+      credMembers.push(await tracker.member({ config: parseMemberConfig(xml, 'credentials-member.xml') }));
+    }
+    adapter = JavaAdapter.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await adapter?.stop();
+    await tracker.stopAll();
+  });
+
+  let n = 0;
+  credGroups.forEach((group, gi) => {
+    for (const cell of group.cells) {
+      test(`${cell.id}`, async () => {
+        const creds = cell.client.credentials;
+        const credentials =
+          creds.kind === 'password' ? { kind: 'username-password', username: creds.username, password: creds.password } : creds.kind === 'token' ? { kind: 'token', token: creds.token, encoding: creds.encoding } : null;
+        const session = `cred${++n}`;
+        // The client retries a refused authentication until the connect timeout: keep it short.
+        const r = await adapter.connect(session, credMembers[gi]!, credentials, { clusterName: cell.client.clusterName, timeouts: { connectMs: 1_500, operationMs: 5_000 } });
+        if (cell.expected.kind === 'connected') {
+          expect(r.type, JSON.stringify(r)).toBe('connected');
+          await adapter.request({ type: 'close', session });
+        } else {
+          expect(cell.expected).toMatchObject({ kind: 'auth-refused', status: 'CREDENTIALS_FAILED' });
+          expect(r).toMatchObject({ type: 'failed', stage: 'authentication' });
+          expect((r['causes'] as AdapterError[]).map((c) => c.class)).toContain('com.hazelcast.client.AuthenticationException');
+        }
+      }, 30_000);
+    }
+  });
+});
