@@ -2,7 +2,7 @@
 // in the issue): { system, serverVersion, client: { name, version }, suiteVersion, matrixFingerprint,
 // totals, requirements: [ { id, title, source, status, reason, cells: [ { name, parameters,
 // expected, observed, status } ] } ] }. Requirement status: see rollup.ts.
-import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/plan/cell.ts';
+import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/core/plan/cell.ts';
 import { countStatuses, rollUp, rollUpReason, type StatusCounts } from './rollup.ts';
 import { scrub, secretsOf } from './secrets.ts';
 

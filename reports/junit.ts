@@ -1,9 +1,9 @@
 // junit.xml for CI systems: a testsuite per area, a testcase per cell; not applicable and skipped
 // cells are <skipped> with their reason, failures carry expected vs observed and the evidence.
 import { XMLBuilder } from 'fast-xml-parser';
-import type { CellResult } from '../harness/plan/cell.ts';
-import { AREAS } from '../harness/plan/cell.ts';
-import { describeOutcome } from '../harness/oracle/judge.ts';
+import type { CellResult } from '../harness/core/plan/cell.ts';
+import { AREAS } from '../harness/core/plan/cell.ts';
+import { describeOutcome } from '../harness/core/oracle/judge.ts';
 import { scrub, secretsOf } from './secrets.ts';
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: true, suppressBooleanAttributes: false, suppressEmptyNode: true });

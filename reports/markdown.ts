@@ -1,8 +1,8 @@
 // certification.md: the certification for people — totals, then per area and requirement a table
 // of cells with what was expected and what happened.
-import type { Area, CellResult, CellStatus } from '../harness/plan/cell.ts';
-import { AREAS } from '../harness/plan/cell.ts';
-import { describeOutcome } from '../harness/oracle/judge.ts';
+import type { Area, CellResult, CellStatus } from '../harness/core/plan/cell.ts';
+import { AREAS } from '../harness/core/plan/cell.ts';
+import { describeOutcome } from '../harness/core/oracle/judge.ts';
 import { buildCertification, byRequirement, type RunInfo } from './certification.ts';
 import { scrub, secretsOf } from './secrets.ts';
 

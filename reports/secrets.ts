@@ -2,8 +2,8 @@
 // secret-named fields and PEM keys; on top, the literal secrets a run used (realm passwords and
 // tokens, client credentials, store passwords the caller knows) are cut out of every text, so a
 // secret inside a log line or a rendered configuration in the evidence cannot leak either.
-import type { CellResult } from '../harness/plan/cell.ts';
-import { redactObject, redactText } from '../harness/util/redact.ts';
+import type { CellResult } from '../harness/core/plan/cell.ts';
+import { redactObject, redactText } from '../harness/core/util/redact.ts';
 
 const SECRET_KEY = /(pass(word|phrase)?|secret|token|private.?key|credential)/i;
 

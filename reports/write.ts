@@ -1,7 +1,7 @@
 // Writes certification.json, certification.md and junit.xml into a report directory.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CellResult } from '../harness/plan/cell.ts';
+import type { CellResult } from '../harness/core/plan/cell.ts';
 import { buildCertification, type RunInfo } from './certification.ts';
 import { renderJunitXml } from './junit.ts';
 import { renderCertificationMarkdown } from './markdown.ts';

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { AREAS, type Area } from '../plan/cell.ts';
-import { benchFigures } from '../run/bench-figures.ts';
-import { runConformance } from '../run/conformance-run.ts';
-import { makeTempDir } from '../util/tempdir.ts';
+import { AREAS, type Area } from '../core/plan/cell.ts';
+import { benchFigures } from '../core/run/bench-figures.ts';
+import { runConformance } from '../core/run/conformance-run.ts';
+import { makeTempDir } from '../core/util/tempdir.ts';
 
 const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${ms.toFixed(0)} ms`);
 

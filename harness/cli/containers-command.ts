@@ -1,7 +1,7 @@
 // `secmatrix containers setup | status | teardown`: the local container engine and images for the
 // container target where no registry is reachable. Users with Docker and a registry need none of it.
 import type { Command } from 'commander';
-import { containersStatus, setupContainers, teardownContainers } from '../containers/setup.ts';
+import { containersStatus, setupContainers, teardownContainers } from '../core/containers/setup.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -2,9 +2,9 @@
 // real member configuration and prints its log (each connection's TLS result, identity, permission
 // decisions) until Ctrl-C / SIGTERM, which release it through the cleanup registry.
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadMemberConfig } from '../member/config/parse.ts';
-import { startReferenceMember } from '../member/index.ts';
-import { setJvmSystemProperties } from '../member/security/ldap-jvm-properties.ts';
+import { loadMemberConfig } from '../hazelcast/reference-member/config/parse.ts';
+import { startReferenceMember } from '../hazelcast/reference-member/index.ts';
+import { setJvmSystemProperties } from '../hazelcast/reference-member/security/ldap-jvm-properties.ts';
 
 /** `-Dkey=value` tokens of a JAVA_OPTS string (values without spaces). */
 export function javaOptsProperties(opts: string): Record<string, string> {

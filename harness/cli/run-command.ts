@@ -1,10 +1,10 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { AREAS, type Area } from '../plan/cell.ts';
-import { REPO_ROOT, runConformance } from '../run/conformance-run.ts';
-import { failureLines, summaryTable } from '../run/summary.ts';
-import { licenseKey } from '../targets/container/enterprise.ts';
-import { REFERENCE_VERSION } from '../targets/container.ts';
+import { AREAS, type Area } from '../core/plan/cell.ts';
+import { REPO_ROOT, runConformance } from '../core/run/conformance-run.ts';
+import { failureLines, summaryTable } from '../core/run/summary.ts';
+import { licenseKey } from '../hazelcast/targets/container/enterprise.ts';
+import { REFERENCE_VERSION } from '../hazelcast/targets/container.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 

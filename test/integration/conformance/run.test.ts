@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
-import { expandMatrices } from '../../../harness/plan/index.ts';
-import { cellSecrets } from '../../../harness/suite/certificate-summary.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
+import { expandMatrices } from '../../../harness/core/plan/index.ts';
+import { cellSecrets } from '../../../harness/core/suite/certificate-summary.ts';
 import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
 
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');

@@ -5,17 +5,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NodeClientDriver } from '../../../harness/drivers/node-client/driver.ts';
-import { loadMatrices } from '../../../harness/plan/load.ts';
-import type { ClientSetup, MemberSetup } from '../../../harness/plan/cell.ts';
-import { createServiceProvider, startRealmServices, type RealmServices } from '../../../harness/services/realm-services.ts';
-import { ContainerTarget } from '../../../harness/targets/container.ts';
-import type { StartedTarget } from '../../../harness/targets/target.ts';
+import { NodeClientDriver } from '../../../harness/clients/node-client/driver.ts';
+import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
+import type { ClientSetup, MemberSetup } from '../../../harness/core/plan/cell.ts';
+import { createServiceProvider, startRealmServices, type RealmServices } from '../../../harness/hazelcast/services/realm-services.ts';
+import { ContainerTarget } from '../../../harness/hazelcast/targets/container.ts';
+import type { StartedTarget } from '../../../harness/core/target.ts';
 import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
 import type { PkiManifest } from '../../../pki/types.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
-import { userDn } from '../../../harness/services/ldif.ts';
-import { JVM } from '../../../harness/member/security/ldap-jvm-properties.ts';
+import { userDn } from '../../../harness/hazelcast/services/ldif.ts';
+import { JVM } from '../../../harness/hazelcast/reference-member/security/ldap-jvm-properties.ts';
 
 describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd container ${engineSkipReason}`, () => {
   let work = '';

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expandMatrices, matrixFingerprint } from '../../../harness/plan/expand.ts';
-import { DEFAULT_MATRICES_DIR, loadMatrices } from '../../../harness/plan/load.ts';
-import { MatrixError } from '../../../harness/plan/matrix-error.ts';
+import { expandMatrices, matrixFingerprint } from '../../../harness/core/plan/expand.ts';
+import { DEFAULT_MATRICES_DIR, loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
+import { MatrixError } from '../../../harness/core/plan/matrix-error.ts';
 
 const all = expandMatrices();
 const values = (key: string, area?: string) => new Set(all.filter((c) => !area || c.area === area).map((c) => c.parameters[key]).filter(Boolean));

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandMatrices } from '../../../harness/plan/expand.ts';
-import type { Cell, CellResult, CellStatus, Outcome } from '../../../harness/plan/cell.ts';
+import { expandMatrices } from '../../../harness/core/plan/expand.ts';
+import type { Cell, CellResult, CellStatus, Outcome } from '../../../harness/core/plan/cell.ts';
 import { allureMetadata, buildCertification, renderCertificationMarkdown, renderJunitXml, rollUp, writeReports, type RunInfo } from '../../../reports/index.ts';
 
 const cells = expandMatrices();

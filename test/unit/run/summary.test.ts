@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CellResult } from '../../../harness/plan/cell.ts';
-import { benchFigures } from '../../../harness/run/bench-figures.ts';
-import { checkRunOptions } from '../../../harness/run/conformance-run.ts';
-import { failureLines, summaryTable } from '../../../harness/run/summary.ts';
+import type { CellResult } from '../../../harness/core/plan/cell.ts';
+import { benchFigures } from '../../../harness/core/run/bench-figures.ts';
+import { checkRunOptions } from '../../../harness/core/run/conformance-run.ts';
+import { failureLines, summaryTable } from '../../../harness/core/run/summary.ts';
 
 const result = (area: string, status: CellResult['status'], id = `${area}-${status}`) =>
   ({ cell: { id, area } as CellResult['cell'], status, observed: { kind: 'connected' }, durationMs: 1, reason: status === 'failed' ? 'why' : undefined }) as CellResult;

@@ -1,0 +1,40 @@
+// The target contract: something that runs a member for a cell group's configuration (embedded
+// reference member now; containers and external clusters plug in behind the same interface).
+import type { PkiManifest } from '../../pki/types.ts';
+import type { MemberEndpoint, MemberEvidence } from '../clients/driver.ts';
+import type { MemberSetup } from './plan/cell.ts';
+import type { RealmServiceRefs } from '../hazelcast/render/realms.ts';
+
+export interface RenderedConfig {
+  /** The member configuration as the member reads it (XML) and its YAML twin. */
+  xml: string;
+  yaml: string;
+  /** Path of the file the member was started from. */
+  path: string;
+}
+
+/** The run's LDAP / KDC services as a member needs them (realms area). */
+export interface TargetServices {
+  /** What the rendered configuration names (URLs, admin account, principal, keytab). */
+  refs: RealmServiceRefs;
+  /** JVM-wide settings (-D options): krb5.conf, replay cache directory. */
+  jvmProperties: Record<string, string>;
+}
+
+export interface StartedTarget {
+  readonly endpoint: MemberEndpoint;
+  readonly evidence: MemberEvidence;
+  readonly config: RenderedConfig;
+  /** The member's log lines since a mark (redacted), for reports. */
+  logSince(mark: number): string;
+  stop(): Promise<void>;
+}
+
+export interface TargetProvider {
+  readonly name: string;
+  /** The server version this provider runs, for reports. */
+  readonly serverVersion: string;
+  start(setup: MemberSetup, ctx: { pki: PkiManifest; workDir: string; services?: TargetServices }): Promise<StartedTarget>;
+  /** Why a configuration cannot run on this target (an external cluster runs only its own), or undefined. */
+  notApplicable?(setup: MemberSetup, ctx: { pki: PkiManifest; services?: TargetServices }): Promise<string | undefined>;
+}

@@ -1,0 +1,41 @@
+import { ContainerTarget, REFERENCE_VERSION } from './container.ts';
+import { EmbeddedTarget } from './embedded.ts';
+import { ExternalTarget } from './external.ts';
+import type { TargetProvider } from '../../core/target.ts';
+
+export type { StartedTarget, TargetProvider } from '../../core/target.ts';
+
+export const TARGET_NAMES = ['embedded', 'container', 'external'] as const;
+
+/** What selects and shapes a target beyond its name (from `secmatrix run` flags). */
+export interface TargetOptions {
+  /** Container target: "reference" or a Hazelcast Enterprise version. */
+  serverVersion?: string;
+  members?: number;
+  /** Enterprise versions: the image repository (a mirror of hazelcast/hazelcast-enterprise). */
+  memberImage?: string;
+  /** The reference member image to run (set by the run after building it for this tree). */
+  referenceImage?: string;
+  /** External target: host:port of the running cluster and its member configuration file. */
+  externalAddress?: string;
+  externalConfig?: string;
+}
+
+export function createTarget(name: string, o: TargetOptions = {}): TargetProvider {
+  switch (name) {
+    case 'embedded':
+      return new EmbeddedTarget();
+    case 'container':
+      return new ContainerTarget({
+        serverVersion: o.serverVersion ?? REFERENCE_VERSION,
+        ...(o.members ? { members: o.members } : {}),
+        ...((o.serverVersion ?? REFERENCE_VERSION) === REFERENCE_VERSION ? (o.referenceImage ? { image: o.referenceImage } : {}) : o.memberImage ? { image: o.memberImage } : {}),
+        ...(process.env['SECMATRIX_CONTAINER_NETWORK'] === 'bridge' ? { network: 'bridge' as const } : {}),
+      });
+    case 'external':
+      if (!o.externalAddress || !o.externalConfig) throw new Error('the external target needs --external-address HOST:PORT and --external-config FILE (the running cluster\'s member configuration)');
+      return new ExternalTarget({ address: o.externalAddress, configFile: o.externalConfig, ...(o.serverVersion ? { serverVersion: o.serverVersion } : {}) });
+    default:
+      throw new Error(`unknown target "${name}" (known: ${TARGET_NAMES.join(', ')})`);
+  }
+}

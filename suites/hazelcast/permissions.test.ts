@@ -1,0 +1,4 @@
+// The `permissions` area of the conformance matrix (cells come from matrices/; see harness/suite).
+import { defineAreaSuite } from '../../harness/core/suite/area-suite.ts';
+
+defineAreaSuite('permissions');
