@@ -21,6 +21,6 @@ export async function writeReports(dir: string, results: readonly CellResult[], 
   };
   await writeFile(paths.certificationJson, `${JSON.stringify(buildCertification(results, run), null, 2)}\n`);
   await writeFile(paths.certificationMd, renderCertificationMarkdown(results, run));
-  await writeFile(paths.junitXml, renderJunitXml(results, 'secmatrix', run.secrets ?? []));
+  await writeFile(paths.junitXml, renderJunitXml(results, 'secmatrix', run.secrets ?? [], run.serverSecrets));
   return paths;
 }

@@ -1,32 +1,11 @@
 // The client-driver contract: a driver turns a cell's ClientSetup into its client's configuration,
 // connects to a member, classifies what happened, and runs the cell's checks on a live session.
 import type { PkiManifest } from '../../pki/types.ts';
-import type { KerberosClientEnv } from './node-client/kerberos-token.ts';
-import type { Check, ClientSetup, Evidence, Outcome, TlsRefusalReason } from '../core/plan/cell.ts';
+import type { Check, ClientSetup, Evidence, Outcome } from '../core/plan/cell.ts';
+import type { MemberEndpoint, MemberEvidence } from '../core/evidence.ts';
+import type { KerberosClientEnv } from '../core/services/kerberos-token.ts';
 
-export interface MemberEndpoint {
-  host: string;
-  port: number;
-}
-
-/** What the member itself reported about a connection (the member's own evidence). */
-export type MemberEvidenceEvent =
-  | { kind: 'tls-accepted'; protocol: string; cipher: string; peerSubject?: string; detail: string }
-  /** decidedBy 'member': the member refused; 'client': the member saw the client give up. */
-  | { kind: 'tls-refused'; decidedBy: 'member' | 'client'; reason?: TlsRefusalReason; detail: string }
-  | { kind: 'auth'; status: string; identity?: string; roles?: string[]; detail: string }
-  | { kind: 'permission'; granted: boolean; detail: string }
-  | { kind: 'other'; detail: string };
-
-/** A target's running log, read by position so a driver can take what one attempt produced. */
-export interface MemberEvidence {
-  /** Current end of the log. */
-  mark(): number;
-  /** Events logged after `mark`. */
-  since(mark: number): MemberEvidenceEvent[];
-  /** Resolves when an event matching `pred` is logged after `mark`, or with undefined after `ms`. */
-  waitFor(mark: number, pred: (e: MemberEvidenceEvent) => boolean, ms: number): Promise<MemberEvidenceEvent | undefined>;
-}
+export type { MemberEndpoint, MemberEvidence, MemberEvidenceEvent } from '../core/evidence.ts';
 
 export interface DriveContext {
   pki: PkiManifest;

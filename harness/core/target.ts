@@ -1,40 +1,40 @@
-// The target contract: something that runs a member for a cell group's configuration (embedded
-// reference member now; containers and external clusters plug in behind the same interface).
+// The target contract: something that runs a server (member) for a cell group's setup. Each family
+// has its own (Hazelcast: embedded reference member, containers, an external cluster); M is the
+// family's server setup, S what the family's services tell a server (e.g. LDAP / KDC references).
 import type { PkiManifest } from '../../pki/types.ts';
-import type { MemberEndpoint, MemberEvidence } from '../clients/driver.ts';
-import type { MemberSetup } from './plan/cell.ts';
-import type { RealmServiceRefs } from '../hazelcast/render/realms.ts';
+import type { MemberEndpoint, MemberEvidence } from './evidence.ts';
 
-export interface RenderedConfig {
-  /** The member configuration as the member reads it (XML) and its YAML twin. */
-  xml: string;
-  yaml: string;
-  /** Path of the file the member was started from. */
+/** The configuration a server was started from, as reports attach it. */
+export interface ServerConfig {
+  /** Path of the file the server was started from. */
   path: string;
-}
-
-/** The run's LDAP / KDC services as a member needs them (realms area). */
-export interface TargetServices {
-  /** What the rendered configuration names (URLs, admin account, principal, keytab). */
-  refs: RealmServiceRefs;
-  /** JVM-wide settings (-D options): krb5.conf, replay cache directory. */
-  jvmProperties: Record<string, string>;
+  /** Attachment title, e.g. 'member configuration (hazelcast.xml, redacted)'. */
+  title: string;
+  contentType: string;
+  /** The file's text (reports redact it). */
+  text: string;
 }
 
 export interface StartedTarget {
   readonly endpoint: MemberEndpoint;
   readonly evidence: MemberEvidence;
-  readonly config: RenderedConfig;
+  readonly config: ServerConfig;
   /** The member's log lines since a mark (redacted), for reports. */
   logSince(mark: number): string;
   stop(): Promise<void>;
 }
 
-export interface TargetProvider {
+export interface TargetContext<S> {
+  pki: PkiManifest;
+  workDir: string;
+  services?: S;
+}
+
+export interface TargetProvider<M = unknown, S = unknown> {
   readonly name: string;
   /** The server version this provider runs, for reports. */
   readonly serverVersion: string;
-  start(setup: MemberSetup, ctx: { pki: PkiManifest; workDir: string; services?: TargetServices }): Promise<StartedTarget>;
+  start(setup: M, ctx: TargetContext<S>): Promise<StartedTarget>;
   /** Why a configuration cannot run on this target (an external cluster runs only its own), or undefined. */
-  notApplicable?(setup: MemberSetup, ctx: { pki: PkiManifest; services?: TargetServices }): Promise<string | undefined>;
+  notApplicable?(setup: M, ctx: Omit<TargetContext<S>, 'workDir'>): Promise<string | undefined>;
 }

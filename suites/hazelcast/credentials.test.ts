@@ -1,4 +1,5 @@
-// The `credentials` area of the conformance matrix (cells come from matrices/; see harness/suite).
-import { defineAreaSuite } from '../../harness/core/suite/area-suite.ts';
+// The `credentials` area of the Hazelcast conformance matrix (cells come from matrices/hazelcast/; see
+// harness/core/suite).
+import { hazelcastArea } from './area.ts';
 
-defineAreaSuite('credentials');
+hazelcastArea('credentials');

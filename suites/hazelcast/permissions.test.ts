@@ -1,4 +1,5 @@
-// The `permissions` area of the conformance matrix (cells come from matrices/; see harness/suite).
-import { defineAreaSuite } from '../../harness/core/suite/area-suite.ts';
+// The `permissions` area of the Hazelcast conformance matrix (cells come from matrices/hazelcast/; see
+// harness/core/suite).
+import { hazelcastArea } from './area.ts';
 
-defineAreaSuite('permissions');
+hazelcastArea('permissions');

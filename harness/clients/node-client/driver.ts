@@ -10,7 +10,7 @@ import type { CheckResult, ClientDriver, ClientSession, ConnectAttempt, DriveCon
 import { missingCapabilities } from '../driver.ts';
 import { buildClientConfig, NODE_CLIENT_TIMING } from './client-config.ts';
 import { CapturingLogger } from './log-capture.ts';
-import { kerberosToken } from './kerberos-token.ts';
+import { kerberosToken } from '../../core/services/kerberos-token.ts';
 import { NODE_OPERATIONS, NODE_UNSUPPORTED_OPERATIONS } from './operations.ts';
 
 const clientVersion: string = createRequire(import.meta.url)('hazelcast-client/package.json').version;

@@ -1,7 +1,7 @@
 // Certificate checks from the PKI facts (matrices/pki.yaml): chain to a trust anchor, usage,
 // validity and names. The order follows certificate path validation: build the chain first,
 // then check the use the certificate is put to, then its validity period.
-import type { Catalogue, CertificateFacts } from '../../hazelcast/plan/catalogue.ts';
+import type { CertificateFacts, TlsCatalogue as Catalogue } from '../plan/tls-facts.ts';
 
 export type CertProblem = 'untrusted' | 'bad-usage' | 'expired' | 'not-yet-valid';
 

@@ -1,10 +1,10 @@
 // Cipher-suite selection at the agreed version: the member (server) picks a suite that both lists
 // hold and that its certificate's key type can serve. TLSv1.3 suites serve any key type.
-import type { Catalogue, CipherSuite, KeyType } from '../../hazelcast/plan/catalogue.ts';
-import type { ClientTls, MemberSsl, TlsVersion } from '../plan/cell.ts';
+import type { CipherSuite, KeyType, ServerTlsSettings, TlsCatalogue as Catalogue } from '../plan/tls-facts.ts';
+import type { ClientTls, TlsVersion } from '../plan/cell.ts';
 
 /** Suites usable at `version`, or an empty list when none is shared. */
-export function sharedSuites(ssl: MemberSsl, tls: ClientTls, version: TlsVersion, memberKeyType: KeyType, catalogue: Catalogue): CipherSuite[] {
+export function sharedSuites(ssl: ServerTlsSettings, tls: ClientTls, version: TlsVersion, memberKeyType: KeyType, catalogue: Catalogue): CipherSuite[] {
   const atVersion = (s: CipherSuite) => s.version === version;
   const memberSide = (ssl.cipherSuites ? ssl.cipherSuites.map((n) => catalogue.suites.find((s) => s.iana === n)) : catalogue.suites)
     .filter((s): s is CipherSuite => s !== undefined)

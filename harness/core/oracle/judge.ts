@@ -1,29 +1,13 @@
 // Judging: does what happened match what the oracle expected? Exact on kind, side, reason,
 // status and check; an expected subject must be observed and equal.
 import type { CellStatus, ExpectedOutcome, Outcome } from '../plan/cell.ts';
+import { describeOutcome } from '../plan/outcome.ts';
+
+export { describeOutcome } from '../plan/outcome.ts';
 
 export interface Judgement {
   status: Exclude<CellStatus, 'skipped'>;
   reason?: string;
-}
-
-export function describeOutcome(o: Outcome): string {
-  switch (o.kind) {
-    case 'connected':
-      return o.subject ? `connected as ${o.subject.identity} [${o.subject.roles.join(',')}]` : 'connected';
-    case 'tls-refused':
-      return `TLS refused by ${o.side} (${o.reason})`;
-    case 'auth-refused':
-      return `authentication refused (${o.status})`;
-    case 'access-denied':
-      return `access denied (${o.check})`;
-    case 'not-applicable':
-      return `not applicable: ${o.reason}`;
-    case 'error':
-      return `error: ${o.message}`;
-    case 'no-credentials':
-      return `no credentials obtained (${o.reason})`;
-  }
 }
 
 export function judge(expected: ExpectedOutcome, observed: Outcome): Judgement {

@@ -1,7 +1,7 @@
 // Protocol versions each side enables, and the one they agree on. The member is a Hazelcast
 // member on JDK 17, the client an OpenSSL 3 client (matrices/defaults.yaml `runtimes`).
-import type { Catalogue } from '../../hazelcast/plan/catalogue.ts';
-import type { ClientTls, MemberSsl, TlsVersion } from '../plan/cell.ts';
+import type { ServerTlsSettings, TlsCatalogue as Catalogue } from '../plan/tls-facts.ts';
+import type { ClientTls, TlsVersion } from '../plan/cell.ts';
 
 export const VERSION_ORDER: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
@@ -10,7 +10,7 @@ export const VERSION_ORDER: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1', 
  * that version alone. The JDK's disabled algorithms win over a pin. JSSE also drops a version for
  * which none of the configured suites exists (it cannot negotiate it).
  */
-export function memberVersions(ssl: MemberSsl, catalogue: Catalogue): TlsVersion[] {
+export function memberVersions(ssl: ServerTlsSettings, catalogue: Catalogue): TlsVersion[] {
   const rt = catalogue.runtimes.member;
   const pinned: TlsVersion[] = ssl.protocol === 'TLS' ? [...rt.protocolTlsEnables] : [ssl.protocol];
   let enabled = pinned.filter((v) => !rt.disabled.includes(v));

@@ -1,10 +1,10 @@
-// The unit of the conformance run: one cell = one member setup + one client setup + the checks run
-// after connecting + the outcome the oracle expects. Drivers, targets, suites and reports all speak
-// these types; keep them stable (add optional fields rather than change existing ones).
+// The unit of the conformance run: one cell = one server (member) setup + one client setup + the
+// checks run after connecting + the outcome the oracle expects. Drivers, targets, suites and
+// reports all speak these types; keep them stable (add optional fields rather than change existing
+// ones). The server side is the family's own type (harness/<family>/model.ts): Cell<M>.
 
-/** Areas of the run; the CLI's --only takes these names. */
-export type Area = 'tls' | 'mutual-auth' | 'credentials' | 'permissions' | 'realms';
-export const AREAS: readonly Area[] = ['tls', 'mutual-auth', 'credentials', 'permissions', 'realms'];
+/** An area of a system family (e.g. 'tls', 'realms'); each family lists its own (SystemFamily.areas). */
+export type Area = string;
 
 /** Allure severities. */
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor' | 'trivial';
@@ -17,94 +17,6 @@ export interface SourceRef {
 
 /** Protocol names as Java (member) and the client configurations spell them. */
 export type TlsVersion = 'SSLv2' | 'SSLv3' | 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
-/** The member's `protocol` property: a Java SSLContext protocol; 'TLS' = the JDK's enabled defaults. */
-export type MemberProtocol = 'TLS' | TlsVersion;
-
-// ---------------------------------------------------------------------------------------------
-// Member side (abstract; harness/render turns it into a real Hazelcast XML/YAML configuration)
-// ---------------------------------------------------------------------------------------------
-
-export type MutualAuthMode = 'OPTIONAL' | 'REQUIRED';
-
-export interface MemberSsl {
-  protocol: MemberProtocol;
-  /** Java / IANA suite names, in the member's order of preference; absent = JDK defaults. */
-  cipherSuites?: string[];
-  /** Absent = mutual authentication off. */
-  mutualAuthentication?: MutualAuthMode;
-  /** PKI artifact id of the member's key (rendered as its PKCS#12 key store), e.g. 'member-rsa'. */
-  keyStore: string;
-  /** PKI artifact id whose trust store the member uses to verify clients, e.g. 'root-ca'. */
-  trustStore?: string;
-}
-
-/** Identity of the client realm (what a client must present to authenticate). */
-export type MemberIdentity =
-  | { kind: 'username-password'; username: string; password: string }
-  /** token as written in the configuration (base64 text when encoding is base64). */
-  | { kind: 'token'; encoding: 'none' | 'base64'; token: string };
-
-/**
- * LDAP authentication (realms area). servers: references to LDAP services the run provisions
- * (harness/services; e.g. 'primary', 'secondary-ldaps-untrusted', 'down'), rendered as the
- * space-separated `url`; options: the documented ldap options as written; systemUser: render the
- * directory admin as system-user-dn / system-user-password; jvmTrustStore: PKI artifact the
- * member's JVM trusts for ldaps (javax.net.ssl.trustStore — JVM-wide, not in the config file).
- */
-export interface LdapRealmSetup {
-  servers: string[];
-  systemUser?: boolean;
-  options: Record<string, string>;
-  jvmTrustStore?: string;
-}
-
-/** Authentication of the client realm: TLS = identity from the client certificate. */
-export type MemberAuthentication =
-  | { kind: 'tls'; roleAttribute?: string }
-  | ({ kind: 'ldap' } & LdapRealmSetup)
-  /**
-   * Kerberos with the run's KDC service principal and keytab, given in the simplified form
-   * (principal + keytab-file, the default) or the security-realm form (a Krb5LoginModule realm);
-   * ldap = role mapping.
-   */
-  | { kind: 'kerberos'; options: Record<string, string>; ldap?: LdapRealmSetup; form?: 'simplified' | 'security-realm' };
-
-export interface ClientRealm {
-  name: string;
-  identity?: MemberIdentity;
-  authentication?: MemberAuthentication;
-}
-
-/**
- * One client permission element, e.g. `<map-permission name=".." principal="..">` or
- * `<all-permissions>`. element: the configuration element name (real schema spelling, e.g.
- * ring-buffer-permission); absent = map-permission (the credentials area's sets). name absent =
- * no name attribute; principal absent = any principal; endpoints absent = any endpoint; actions
- * absent = a type without actions.
- */
-export interface ClientPermission {
-  element?: string;
-  name?: string;
-  principal?: string;
-  endpoints?: string[];
-  actions?: string[];
-}
-/** Kept for the map-only sets: a map permission is a client permission without an element. */
-export type MapPermission = ClientPermission;
-
-export interface MemberSecurity {
-  enabled: boolean;
-  /** The realm named by client-authentication; absent = security's default behaviour. */
-  clientRealm?: ClientRealm;
-  clientPermissions: ClientPermission[];
-}
-
-export interface MemberSetup {
-  clusterName: string;
-  /** null = plain TCP. */
-  ssl: MemberSsl | null;
-  security: MemberSecurity;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Client side (abstract; a driver turns it into its client's configuration)
@@ -260,7 +172,7 @@ export type ExpectedOutcome = Exclude<Outcome, { kind: 'not-applicable' } | { ki
   because: string;
 };
 
-export interface Cell {
+export interface Cell<M = unknown> {
   /** Stable, readable, unique; derived from the coordinates, e.g. 'HZ-TLS-001/memberProtocol=TLSv1.2,clientVersion=TLSv1.3'. */
   id: string;
   requirementId: string;
@@ -273,7 +185,8 @@ export interface Cell {
   /** The cell's coordinates, flat; become Allure and certification parameters. */
   parameters: Record<string, string>;
   severity: Severity;
-  member: MemberSetup;
+  /** The server side, in the family's own model (Hazelcast: MemberSetup). */
+  member: M;
   client: ClientSetup;
   checks: Check[];
   expected: ExpectedOutcome;
@@ -298,8 +211,8 @@ export type CellStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped';
 /** Named pieces of evidence: client log, member log, rendered configuration... (redacted on output). */
 export type Evidence = Record<string, string>;
 
-export interface CellResult {
-  cell: Cell;
+export interface CellResult<M = unknown> {
+  cell: Cell<M>;
   observed: Outcome;
   status: CellStatus;
   reason?: string;

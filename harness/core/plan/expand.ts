@@ -1,20 +1,20 @@
 // Expansion: requirements (data) → cells. Each requirement yields its cases × the cross product of
-// its varied coordinates; the oracle fills in each cell's expectation.
-import type { Area, Cell, Check } from './cell.ts';
-import { AREAS } from './cell.ts';
-import type { Catalogue } from '../../hazelcast/plan/catalogue.ts';
-import { loadMatrices, type LoadedMatrices, type RequirementSpec } from '../../hazelcast/plan/load.ts';
+// its varied coordinates; the family turns each full coordinate assignment into the cell's sides
+// (server setup, client setup, checks) and the oracle's expectation (SystemFamily.expand).
+import type { Area, Cell, Check, ClientSetup, ExpectedOutcome } from './cell.ts';
 import { MatrixError } from './matrix-error.ts';
-import { checksOf, clientSetupOf, memberSetupOf } from '../../hazelcast/plan/setups.ts';
-import { expectOutcome, OracleError } from '../../hazelcast/oracle/oracle.ts';
-import { stableHash } from './fingerprint.ts';
+import type { AreaMatrix, RequirementSpec } from './requirement.ts';
 
-export interface ExpandOptions {
-  /** Matrices directory (default: the repository's matrices/). */
-  dir?: string;
-  /** Already loaded matrices (skips reading the directory). */
-  loaded?: LoadedMatrices;
+/** What a family makes of one cell's coordinates. */
+export interface CellSides<M> {
+  member: M;
+  client: ClientSetup;
+  checks: Check[];
+  expected: ExpectedOutcome;
 }
+
+/** Builds a cell's sides from its full coordinates; throws MatrixError (or anything) on bad data. */
+export type CellBuilder<M> = (coords: Record<string, string>, spec: RequirementSpec, caseIndex: number) => CellSides<M>;
 
 function product(vary: [string, string[]][]): Record<string, string>[] {
   let acc: Record<string, string>[] = [{}];
@@ -26,27 +26,17 @@ function fillTemplate(template: string, coords: Record<string, string>): string 
   return template.replace(/\{([^}]+)\}/g, (_m, key: string) => coords[key] ?? `{${key}}`);
 }
 
-function expandRequirement(area: Area, spec: RequirementSpec, catalogue: Catalogue): Cell[] {
+function expandRequirement<M>(area: Area, spec: RequirementSpec, defaults: Record<string, string>, build: CellBuilder<M>): Cell<M>[] {
   const cases = spec.cases.length > 0 ? spec.cases : [{}];
-  const cells: Cell[] = [];
+  const cells: Cell<M>[] = [];
   cases.forEach((caseCoords, caseIndex) => {
     product(spec.vary).forEach((varied) => {
       const own = { ...caseCoords, ...varied };
       for (const key of Object.keys(varied)) {
         if (key in caseCoords) throw new MatrixError(spec.file, `${spec.path}.cases[${caseIndex}]`, `coordinate ${key} is both in the case and in vary`);
       }
-      const coords = { ...catalogue.coordinateDefaults, ...spec.fixed, ...own };
-      const member = memberSetupOf(coords, catalogue);
-      const checksWithoutExpect = checksOf(coords, catalogue);
-      let verdict;
-      try {
-        verdict = expectOutcome({ member, client: clientSetupOf(coords, catalogue, []), checks: checksWithoutExpect }, catalogue);
-      } catch (err) {
-        if (err instanceof OracleError) throw new MatrixError(spec.file, `${spec.path}.cases[${caseIndex}]`, err.message);
-        throw err;
-      }
-      const checks: Check[] = checksWithoutExpect.map((c) => ({ ...c, expect: verdict.checkExpectations[c.id] ?? 'granted' }));
-      const client = clientSetupOf(coords, catalogue, checks);
+      const coords = { ...defaults, ...spec.fixed, ...own };
+      const sides = build(coords, spec, caseIndex);
       // Parameters: what the requirement states (fixed) and what varies for this cell, in the
       // order written; the id uses only what varies within the requirement.
       const ownKeys = Object.keys(own);
@@ -60,10 +50,10 @@ function expandRequirement(area: Area, spec: RequirementSpec, catalogue: Catalog
         source: spec.source,
         parameters: { ...spec.fixed, ...own },
         severity: spec.severity,
-        member,
-        client,
-        checks,
-        expected: verdict.expected,
+        member: sides.member,
+        client: sides.client,
+        checks: sides.checks,
+        expected: sides.expected,
       });
     });
   });
@@ -81,20 +71,29 @@ function grepMatcher(grep: string): (text: string) => boolean {
   }
 }
 
+export interface ExpandInput<M> {
+  /** The family's area matrices, in its canonical area order. */
+  matrices: readonly AreaMatrix[];
+  /** Coordinate defaults (the family's defaults file). */
+  defaults: Record<string, string>;
+  build: CellBuilder<M>;
+  /** The family's areas (an unknown area in `areas` is an error). */
+  known: readonly Area[];
+}
+
 /**
  * Every cell of the given areas (all when absent), filtered by grep on id, name, requirement and
  * title. Throws MatrixError for bad data and for duplicate cell ids.
  */
-export function expandMatrices(areas?: readonly Area[], grep?: string, options: ExpandOptions = {}): Cell[] {
-  const loaded = options.loaded ?? loadMatrices(options.dir);
-  for (const a of areas ?? []) if (!AREAS.includes(a)) throw new Error(`unknown area "${a}" (known: ${AREAS.join(', ')})`);
+export function expandAreas<M>(input: ExpandInput<M>, areas?: readonly Area[], grep?: string): Cell<M>[] {
+  for (const a of areas ?? []) if (!input.known.includes(a)) throw new Error(`unknown area "${a}" (known: ${input.known.join(', ')})`);
   const match = grep ? grepMatcher(grep) : () => true;
-  const cells: Cell[] = [];
+  const cells: Cell<M>[] = [];
   const seen = new Map<string, string>();
-  for (const matrix of loaded.areas) {
+  for (const matrix of input.matrices) {
     if (areas && !areas.includes(matrix.area)) continue;
     for (const spec of matrix.requirements) {
-      for (const cell of expandRequirement(matrix.area, spec, loaded.catalogue)) {
+      for (const cell of expandRequirement(matrix.area, spec, input.defaults, input.build)) {
         if (seen.has(cell.id)) throw new MatrixError(spec.file, spec.path, `cell id ${cell.id} is produced twice (also by ${seen.get(cell.id)})`);
         seen.set(cell.id, spec.path);
         if (match(`${cell.id} ${cell.name} ${cell.requirementId} ${spec.title}`)) cells.push(cell);
@@ -105,11 +104,6 @@ export function expandMatrices(areas?: readonly Area[], grep?: string, options: 
 }
 
 /** Requirements of the loaded areas, for reports (titles and sources). */
-export function requirementsOf(loaded: LoadedMatrices): { id: string; area: Area; title: string; source: RequirementSpec['source'] }[] {
-  return loaded.areas.flatMap((a) => a.requirements.map((r) => ({ id: r.id, area: a.area, title: r.title, source: r.source })));
-}
-
-/** Stable hash of all matrix data (catalogue and areas), for reports and certification. */
-export function matrixFingerprint(loaded: LoadedMatrices = loadMatrices()): string {
-  return stableHash(loaded.raw);
+export function requirementsOf(matrices: readonly AreaMatrix[]): { id: string; area: Area; title: string; source: RequirementSpec['source'] }[] {
+  return matrices.flatMap((a) => a.requirements.map((r) => ({ id: r.id, area: a.area, title: r.title, source: r.source })));
 }

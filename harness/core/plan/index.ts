@@ -1,9 +1,8 @@
-// Public API of the planning layer.
+// Public API of the planning layer (every family's cells, expansion and planner).
 export * from './cell.ts';
-export { expandMatrices, matrixFingerprint, requirementsOf, type ExpandOptions } from './expand.ts';
+export { expandAreas, requirementsOf, type CellBuilder, type CellSides, type ExpandInput } from './expand.ts';
+export type { AreaMatrix, RequirementSpec } from './requirement.ts';
 export { planGroups, memberFingerprint, clientIdentityKey, type MemberGroup, type IdentityGroup } from './planner.ts';
-export { loadMatrices, DEFAULT_MATRICES_DIR, type LoadedMatrices, type AreaMatrix, type RequirementSpec } from '../../hazelcast/plan/load.ts';
 export { MatrixError } from './matrix-error.ts';
 export { stableHash, stableStringify } from './fingerprint.ts';
-export type { Catalogue, CipherSuite, CertificateFacts } from '../../hazelcast/plan/catalogue.ts';
-export { pairChecks, pairObject, perPairEntries, resolveNeed, shortType, PERMISSION_CATALOGUE_FILE, type PermissionCatalogue, type OperationSpec, type PermissionTypeSpec, type PermissionNeed, type PairSide } from '../../hazelcast/plan/permission-catalogue.ts';
+export type { TlsCatalogue, CipherSuite, CertificateFacts, PkiFacts, RuntimeDefaults, ServerTlsSettings } from './tls-facts.ts';

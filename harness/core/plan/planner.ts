@@ -1,26 +1,26 @@
 // The planner: cost grows with configurations, not cells. Cells whose member setups are equal
 // share one member (a group); inside a group, cells whose client setups are equal share one client
 // connection (an identity sub-group) that runs all their checks.
-import type { Cell, ClientSetup, MemberSetup } from './cell.ts';
+import type { Cell, ClientSetup } from './cell.ts';
 import { stableHash } from './fingerprint.ts';
 
-export interface IdentityGroup {
+export interface IdentityGroup<M = unknown> {
   /** Fingerprint of the client setup (TLS, credentials, cluster name). */
   key: string;
   client: ClientSetup;
-  cells: Cell[];
+  cells: Cell<M>[];
 }
 
-export interface MemberGroup {
+export interface MemberGroup<M = unknown> {
   /** Fingerprint of the member setup: one member configuration = one member start. */
   key: string;
-  member: MemberSetup;
-  identities: IdentityGroup[];
+  member: M;
+  identities: IdentityGroup<M>[];
   /** All cells of the group, in expansion order. */
-  cells: Cell[];
+  cells: Cell<M>[];
 }
 
-export function memberFingerprint(member: MemberSetup): string {
+export function memberFingerprint(member: unknown): string {
   return stableHash(member);
 }
 
@@ -31,8 +31,8 @@ export function clientIdentityKey(client: ClientSetup): string {
 }
 
 /** Groups in order of first appearance, so a run's order follows the matrices. */
-export function planGroups(cells: readonly Cell[]): MemberGroup[] {
-  const groups = new Map<string, MemberGroup>();
+export function planGroups<M>(cells: readonly Cell<M>[]): MemberGroup<M>[] {
+  const groups = new Map<string, MemberGroup<M>>();
   for (const cell of cells) {
     const key = memberFingerprint(cell.member);
     let group = groups.get(key);

@@ -8,12 +8,11 @@ import { createVitest } from 'vitest/node';
 import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
 import { generateAllureHtml } from '../../../reports/allure-html.ts';
 import { writeReports } from '../../../reports/write.ts';
-import { NodeClientDriver } from '../../clients/node-client/driver.ts';
-import { AREAS, type Area, type Cell, type CellResult } from '../plan/cell.ts';
-import { expandMatrices, matrixFingerprint } from '../plan/index.ts';
-import { SYSTEM } from '../suite/system.ts';
+import type { ClientDriver } from '../../clients/driver.ts';
+import type { SystemFamily, TargetOptions } from '../family.ts';
+import type { Area, Cell, CellResult } from '../plan/cell.ts';
 import { suiteEnv } from '../suite/run-options.ts';
-import { createTarget, TARGET_NAMES, type TargetOptions } from '../../hazelcast/targets/index.ts';
+import { SUITE_VERSION } from '../util/version.ts';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { claimSignals, onCleanup } from '../util/cleanup.ts';
@@ -28,6 +27,10 @@ const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface RunOptions {
+  /** The system family under test (harness/families.ts). */
+  family: SystemFamily;
+  /** The client driver: its registry name (passed to the suites) and an instance (for its name and version in reports). */
+  client: { name: string; driver: Pick<ClientDriver, 'name' | 'version'> };
   target: string;
   /** How the target is shaped: server version, members, image, external cluster. */
   targetOptions?: TargetOptions;
@@ -52,9 +55,10 @@ export class RunInputError extends Error {
   override name = 'RunInputError';
 }
 
-export function checkRunOptions(o: { target: string; areas: string[] }): void {
-  for (const a of o.areas) if (!AREAS.includes(a as Area)) throw new RunInputError(`unknown area "${a}" (known: ${AREAS.join(', ')})`);
-  if (!(TARGET_NAMES as readonly string[]).includes(o.target)) throw new RunInputError(`unknown target "${o.target}" (known: ${TARGET_NAMES.join(', ')})`);
+export function checkRunOptions(o: { family: Pick<SystemFamily, 'areas' | 'targetNames'>; target: string; areas: string[] }): void {
+  const { areas, targetNames } = o.family;
+  for (const a of o.areas) if (!areas.includes(a)) throw new RunInputError(`unknown area "${a}" (known: ${areas.join(', ')})`);
+  if (!targetNames.includes(o.target)) throw new RunInputError(`unknown target "${o.target}" (known: ${targetNames.join(', ')})`);
 }
 
 function resultOf(cell: Cell, test: CellCollector['tests'][number] | undefined): CellResult {
@@ -71,15 +75,16 @@ function resultOf(cell: Cell, test: CellCollector['tests'][number] | undefined):
 }
 
 export async function runConformance(o: RunOptions): Promise<RunOutcome & { collector: CellCollector }> {
-  checkRunOptions({ target: o.target, areas: o.areas });
+  checkRunOptions({ family: o.family, target: o.target, areas: o.areas });
+  const family = o.family;
   const started = performance.now();
   // Validate the matrix before anything starts: a malformed matrix is reported with file and path.
-  const cells = expandMatrices(o.areas, o.grep);
+  const cells = family.expand(o.areas, o.grep);
   if (cells.length === 0) throw new RunInputError(`no cell matches (areas ${o.areas.join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
   // Checked before anything starts: an unknown version, a missing license or external file.
   const targetOptions: TargetOptions = { ...o.targetOptions };
-  const provider = createTarget(o.target, targetOptions);
-  const driver = new NodeClientDriver();
+  const provider = family.createTarget(o.target, targetOptions);
+  const driver = o.client.driver;
   const containers = o.target === 'container' ? await prepareContainers(targetOptions, o.verbose) : undefined;
 
   const work = await makeTempDir('run');
@@ -99,7 +104,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       project: 'suites',
       watch: false,
       env: {
-        ...suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, grep: o.grep, areas: o.areas, ...targetOptions }),
+        ...suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, client: o.client.name, grep: o.grep, areas: o.areas, ...targetOptions }),
         ...(containers ? { SECMATRIX_RUN_ID: containers.runId } : {}),
       },
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
@@ -114,7 +119,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     // releases short: Ctrl-C goes through our cleanup registry only.
     claimSignals();
     try {
-      await vitest.start(areasRun.map((a) => `suites/hazelcast/${a}.test.ts`));
+      await vitest.start(areasRun.map((a) => `suites/${family.name}/${a}.test.ts`));
     } finally {
       await closeVitest();
     }
@@ -130,15 +135,16 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     const results = cells.map((c) => resultOf(c, byId.get(c.id) ?? byName.get(c.name)));
     const secrets = Object.values(pki.artifacts).flatMap((a) => Object.values(a.passwords).filter((p): p is string => !!p));
     await writeReports(reportDir, results, {
-      system: SYSTEM,
+      system: family.system,
       serverVersion: provider.serverVersion,
       client: { name: driver.name, version: driver.version },
-      suiteVersion: '0.1.0',
-      matrixFingerprint: matrixFingerprint(),
+      suiteVersion: SUITE_VERSION,
+      matrixFingerprint: family.matrixFingerprint(),
       secrets,
+      serverSecrets: (member) => family.serverSecrets(member),
     });
     try {
-      await generateAllureHtml({ resultsDir, outputDir: join(reportDir, 'allure-report'), historyPath: resolve(o.historyPath), reportName: `secmatrix — ${SYSTEM}` });
+      await generateAllureHtml({ resultsDir, outputDir: join(reportDir, 'allure-report'), historyPath: resolve(o.historyPath), reportName: `secmatrix — ${family.system}` });
     } catch (err) {
       problems.push(`the Allure HTML report could not be generated: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -6,7 +6,11 @@ import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { onCleanup } from '../util/cleanup.ts';
-import { ServiceError } from '../../hazelcast/services/types.ts';
+
+/** A service that could not start; the message says why (and never holds a secret). */
+export class ServiceError extends Error {
+  override name = 'ServiceError';
+}
 
 const SBIN = ['/usr/sbin', '/sbin', '/usr/local/sbin'];
 

@@ -37,6 +37,10 @@ export function allureMetadata(cell: Cell, system: string): AllureMetadata {
     testCaseId: md5(`${cell.requirementId}:${cell.id}`),
     tags: [cell.area, cell.requirementId],
     links: [{ name: `${cell.source.document} §${cell.source.section}`, url: `seeds/${cell.source.document}`, type: 'requirement' }],
-    description: `${cell.requirementId}: ${cell.requirementTitle}\n\nSource: ${cell.source.document} §${cell.source.section}\n\nExpected: ${cell.expected.kind} — ${cell.expected.because}`,
+    description: [
+      `${cell.requirementId}: ${cell.requirementTitle}`,
+      `Source: ${cell.source.document} §${cell.source.section}`,
+      `Expected: ${cell.expected.kind} — ${cell.expected.because}`,
+    ].join('\n\n'),
   });
 }

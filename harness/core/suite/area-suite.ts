@@ -1,11 +1,13 @@
-// Generates the vitest suite of one area from the matrix: a describe per member configuration, a
-// test per cell. A file-scoped fixture owns the run context (PKI, driver, member and connection
-// pools) and releases it when the file is done.
+// Generates the vitest suite of one area of a system family from its matrix: a describe per member
+// configuration, a test per cell. A file-scoped fixture owns the run context (PKI, driver, member
+// and connection pools) and releases it when the file is done. The suite files (suites/<family>/)
+// name the family and the client registry; core imports neither.
 import * as allure from 'allure-js-commons';
 import { describe, expect, test } from 'vitest';
-import { NodeClientDriver } from '../../clients/node-client/driver.ts';
+import type { ClientDriver } from '../../clients/driver.ts';
+import type { SystemFamily } from '../family.ts';
 import type { Area, Cell } from '../plan/cell.ts';
-import { expandMatrices, planGroups } from '../plan/index.ts';
+import { planGroups } from '../plan/planner.ts';
 import { judge } from '../oracle/judge.ts';
 import { allureMetadata } from './allure-meta.ts';
 import { redactObject, redactText } from '../util/redact.ts';
@@ -13,9 +15,7 @@ import { META_KEY, type CellRecord } from './cell-record.ts';
 import { runCell } from './cell-test.ts';
 import { RunContext, type RunServices } from './run-context.ts';
 import { suiteOptionsFromEnv } from './run-options.ts';
-import { createTarget } from '../../hazelcast/targets/index.ts';
 import { certificateSummary, cellSecrets } from './certificate-summary.ts';
-import { SYSTEM } from './system.ts';
 import { exitWhenOrphaned } from '../util/orphan-guard.ts';
 
 
@@ -25,8 +25,8 @@ declare module 'vitest' {
   }
 }
 
-async function applyAllure(cell: Cell): Promise<void> {
-  const m = allureMetadata(cell, SYSTEM);
+async function applyAllure(cell: Cell, system: string): Promise<void> {
+  const m = allureMetadata(cell, system);
   await allure.displayName(m.displayName);
   await allure.epic(m.epic);
   await allure.feature(m.feature);
@@ -49,7 +49,16 @@ export interface AreaServices {
   provision(ctx: RunContext, workDir: string): Promise<RunServices>;
 }
 
-export function defineAreaSuite(area: Area, services?: AreaServices): void {
+export interface AreaSuite {
+  family: SystemFamily;
+  area: Area;
+  /** The client driver of the given name (the registry, harness/clients/registry.ts); undefined = the family's default. */
+  createClient(name: string | undefined): ClientDriver;
+  /** Services the area's cells need (the realms area's LDAP and KDC). */
+  services?: AreaServices;
+}
+
+export function defineAreaSuite({ family, area, createClient, services }: AreaSuite): void {
   const opts = suiteOptionsFromEnv();
   if (opts.areas && !opts.areas.includes(area)) return;
   exitWhenOrphaned();
@@ -57,15 +66,17 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
     describe.skip(`${area} (run through \`secmatrix run\`, which provisions the PKI and the work dir)`, () => {});
     return;
   }
-  const cells = expandMatrices([area], opts.grep);
+  const cells = family.expand([area], opts.grep);
   const groups = planGroups(cells);
   const manifestPath = opts.pkiManifest;
   const workDir = `${opts.workDir}/${area}`;
 
   const it = test.extend<{ run: RunContext }>({
     run: [
+      // vitest reads the fixture's dependencies from this (empty) destructuring pattern.
+      // eslint-disable-next-line no-empty-pattern
       async ({}, use) => {
-        const ctx = await RunContext.load(manifestPath, new NodeClientDriver(), createTarget(opts.target ?? 'embedded', opts), workDir);
+        const ctx = await RunContext.load(manifestPath, createClient(opts.client), family.createTarget(opts.target ?? family.targetNames[0]!, opts), workDir);
         try {
           if (services && !services.unavailable()) ctx.services = await services.provision(ctx, `${workDir}/services`);
           await use(ctx);
@@ -84,7 +95,7 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
           it(cell.name, async ({ run, task, skip }) => {
             // Recorded first, so a cell that dies half-way is reported as failed, never lost.
             task.meta[META_KEY] = { cellId: cell.id, status: 'failed', observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
-            await applyAllure(cell);
+            await applyAllure(cell, family.system);
             const missing = services?.unavailable();
             if (missing) {
               // A missing service is a visible skip locally and a failure in CI (DESIGN.md rule 4).
@@ -110,10 +121,10 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
             const result = await runCell(cell, run);
             const verdict = judge(cell.expected, result.observed);
             const target = await run.memberFor(cell.member);
-            const secrets = cellSecrets(cell, run.pki, run.services?.secrets);
-            await allure.attachment('member configuration (hazelcast.xml, redacted)', redactText(target.config.xml, secrets), 'application/xml');
+            const secrets = cellSecrets(cell, run.pki, family, run.services?.secrets);
+            await allure.attachment(target.config.title, redactText(target.config.text, secrets), target.config.contentType);
             await allure.attachment('client configuration (redacted)', JSON.stringify(redactObject(cell.client), null, 2), 'application/json');
-            await allure.attachment('certificates', certificateSummary(cell, run.pki), 'text/plain');
+            await allure.attachment('certificates', certificateSummary(cell, run.pki, family), 'text/plain');
             for (const [name, text] of Object.entries(result.evidence)) if (text) await allure.attachment(name, redactText(text, secrets), 'text/plain');
             const record: CellRecord = {
               cellId: cell.id,

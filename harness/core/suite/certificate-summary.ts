@@ -3,12 +3,14 @@
 import type { PkiManifest } from '../../../pki/types.ts';
 import type { Cell } from '../plan/cell.ts';
 
-function artifactIds(cell: Cell): string[] {
-  const ids = new Set<string>();
-  if (cell.member.ssl) {
-    ids.add(cell.member.ssl.keyStore);
-    if (cell.member.ssl.trustStore) ids.add(cell.member.ssl.trustStore);
-  }
+/** The server side's artifacts and secrets, as the cell's family states them (SystemFamily). */
+export interface ServerFacts {
+  serverArtifacts(member: unknown): string[];
+  serverSecrets(member: unknown): string[];
+}
+
+function artifactIds(cell: Cell, family: ServerFacts): string[] {
+  const ids = new Set<string>(family.serverArtifacts(cell.member));
   const tls = cell.client.tls;
   if (tls) {
     if (tls.ca !== 'system') ids.add(tls.ca);
@@ -17,8 +19,8 @@ function artifactIds(cell: Cell): string[] {
   return [...ids];
 }
 
-export function certificateSummary(cell: Cell, pki: PkiManifest): string {
-  const ids = artifactIds(cell);
+export function certificateSummary(cell: Cell, pki: PkiManifest, family: ServerFacts): string {
+  const ids = artifactIds(cell, family);
   if (ids.length === 0) return 'no TLS: no certificates involved';
   return ids
     .map((id) => {
@@ -38,7 +40,7 @@ export function certificateSummary(cell: Cell, pki: PkiManifest): string {
 }
 
 /** Every literal secret a cell's outputs might contain; `extra`: the run's service secrets (LDAP admin, directory and KDC passwords). */
-export function cellSecrets(cell: Cell, pki: PkiManifest, extra: readonly string[] = []): string[] {
+export function cellSecrets(cell: Cell, pki: PkiManifest, family: ServerFacts, extra: readonly string[] = []): string[] {
   const out = new Set<string>(extra);
   for (const a of Object.values(pki.artifacts)) for (const p of Object.values(a.passwords)) if (p) out.add(p);
   const add = (c: Cell['client']['credentials']) => {
@@ -47,9 +49,7 @@ export function cellSecrets(cell: Cell, pki: PkiManifest, extra: readonly string
     if (c.kind === 'kerberos' && c.password) out.add(c.password);
   };
   add(cell.client.credentials);
-  const identity = cell.member.security.clientRealm?.identity;
-  if (identity?.kind === 'username-password') out.add(identity.password);
-  if (identity?.kind === 'token') out.add(identity.token);
+  for (const s of family.serverSecrets(cell.member)) out.add(s);
   // An empty password (the realms area's empty-password cell) is no secret to look for.
   return [...out].filter((s) => s.length > 0);
 }

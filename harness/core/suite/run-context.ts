@@ -5,14 +5,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
 import type { ClientDriver, ClientSession, ConnectAttempt } from '../../clients/driver.ts';
-import type { ClientSetup, MemberSetup, Outcome } from '../plan/cell.ts';
-import type { StartedTarget, TargetProvider, TargetServices } from '../target.ts';
-import type { KerberosClientEnv } from '../../clients/node-client/kerberos-token.ts';
+import type { ClientSetup, Outcome } from '../plan/cell.ts';
+import type { StartedTarget, TargetProvider } from '../target.ts';
+import type { KerberosClientEnv } from '../services/kerberos-token.ts';
 import { canonicalJson as canonicalKey } from '../../../pki/canonical-hash.ts';
 
 /** Services a suite file provisions for its cells (the realms area's LDAP and KDC). */
 export interface RunServices {
-  target: TargetServices;
+  /** What the family's targets are told about the services (Hazelcast: TargetServices). */
+  target: unknown;
   kerberos?: KerberosClientEnv;
   /** Literal secrets of the services (admin and user passwords), redacted from every output. */
   secrets?: string[];
@@ -33,17 +34,17 @@ export class RunContext {
   constructor(
     readonly pki: PkiManifest,
     readonly driver: ClientDriver,
-    readonly provider: TargetProvider,
+    readonly provider: TargetProvider<unknown, unknown>,
     private readonly workDir: string,
   ) {}
 
-  static async load(manifestPath: string, driver: ClientDriver, provider: TargetProvider, workDir: string): Promise<RunContext> {
+  static async load(manifestPath: string, driver: ClientDriver, provider: TargetProvider<unknown, unknown>, workDir: string): Promise<RunContext> {
     const pki = JSON.parse(await readFile(manifestPath, 'utf8')) as PkiManifest;
     return new RunContext(pki, driver, provider, workDir);
   }
 
   /** The member for a configuration; starting it stops the previous one (cells come grouped). */
-  async memberFor(setup: MemberSetup): Promise<StartedTarget> {
+  async memberFor(setup: unknown): Promise<StartedTarget> {
     const key = canonicalKey(setup);
     if (this.current?.key === key) return this.current.target;
     await this.releaseMember();

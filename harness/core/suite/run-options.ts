@@ -8,6 +8,8 @@ export interface SuiteRunOptions {
   /** Where rendered member configurations go (a temp dir of the run). */
   workDir: string;
   target: string;
+  /** The client driver's registry name (--client); absent = the family's default. */
+  client?: string | undefined;
   /** Container target: "reference" or a Hazelcast Enterprise version; external: a label for reports. */
   serverVersion?: string | undefined;
   members?: number | undefined;
@@ -23,6 +25,7 @@ const ENV = {
   pkiManifest: 'SECMATRIX_PKI_MANIFEST',
   workDir: 'SECMATRIX_WORK_DIR',
   target: 'SECMATRIX_TARGET',
+  client: 'SECMATRIX_CLIENT',
   grep: 'SECMATRIX_GREP',
   areas: 'SECMATRIX_AREAS',
   serverVersion: 'SECMATRIX_SERVER_VERSION',
@@ -37,7 +40,7 @@ export function suiteEnv(o: SuiteRunOptions): Record<string, string> {
   const env: Record<string, string> = { [ENV.pkiManifest]: o.pkiManifest, [ENV.workDir]: o.workDir, [ENV.target]: o.target };
   if (o.grep) env[ENV.grep] = o.grep;
   if (o.areas) env[ENV.areas] = o.areas.join(',');
-  for (const k of ['serverVersion', 'members', 'memberImage', 'referenceImage', 'externalAddress', 'externalConfig'] as const) if (o[k] !== undefined) env[ENV[k]] = String(o[k]);
+  for (const k of ['client', 'serverVersion', 'members', 'memberImage', 'referenceImage', 'externalAddress', 'externalConfig'] as const) if (o[k] !== undefined) env[ENV[k]] = String(o[k]);
   return env;
 }
 
@@ -47,6 +50,7 @@ export function suiteOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Parti
   if (env[ENV.pkiManifest]) out.pkiManifest = env[ENV.pkiManifest];
   if (env[ENV.workDir]) out.workDir = env[ENV.workDir];
   out.target = env[ENV.target] ?? 'embedded';
+  if (env[ENV.client]) out.client = env[ENV.client];
   if (env[ENV.grep]) out.grep = env[ENV.grep];
   if (env[ENV.areas]) out.areas = env[ENV.areas]!.split(',') as Area[];
   if (env[ENV.serverVersion]) out.serverVersion = env[ENV.serverVersion];

@@ -1,7 +1,8 @@
 // Authentication against the client realm: cluster name, then the realm's identity or its tls
 // authentication. Returns who the client is on success.
 import type { Catalogue } from '../plan/catalogue.ts';
-import type { ClientSetup, MemberSetup } from '../../core/plan/cell.ts';
+import type { ClientSetup } from '../../core/plan/cell.ts';
+import type { MemberSetup } from '../model.ts';
 import { certificateFacts, dnAttribute } from '../../core/oracle/certificates.ts';
 import { RULES, cite } from './rules.ts';
 import { authenticateRealm } from './realms.ts';

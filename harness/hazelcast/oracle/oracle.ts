@@ -2,7 +2,8 @@
 // in the order the handshake and the authentication happen. It never looks at the reference
 // member's code (test/unit/oracle checks the imports) and never asks a member.
 import type { Catalogue } from '../plan/catalogue.ts';
-import type { Check, ClientSetup, ExpectedOutcome, MemberSetup, TlsRefusalReason } from '../../core/plan/cell.ts';
+import type { Check, ClientSetup, ExpectedOutcome, TlsRefusalReason } from '../../core/plan/cell.ts';
+import type { MemberSetup } from '../model.ts';
 import { certificateFacts, certificateProblem, namesHost, type CertProblem } from '../../core/oracle/certificates.ts';
 import { sharedSuites } from '../../core/oracle/ciphers.ts';
 import { authenticate } from './credentials.ts';

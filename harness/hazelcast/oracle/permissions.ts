@@ -9,7 +9,8 @@
 // Which permissions an operation needs comes from the permission catalogue (Hazelcast's message
 // tasks), never from the reference member.
 import type { Catalogue } from '../plan/catalogue.ts';
-import type { Check, ClientPermission } from '../../core/plan/cell.ts';
+import type { Check } from '../../core/plan/cell.ts';
+import type { ClientPermission } from '../model.ts';
 import { resolveNeed } from '../plan/permission-catalogue.ts';
 
 const DEFAULT_ELEMENT = 'map-permission';

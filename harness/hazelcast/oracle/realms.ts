@@ -3,7 +3,8 @@
 // §Kerberos Authentication) as a model over the facts of matrices/realms-fixtures.yaml: what the
 // directory and the KDC hold. Never asks a server, never looks at the member.
 import type { Catalogue, DirectoryFacts, DirectoryUser } from '../plan/catalogue.ts';
-import type { ClientSetup, ExpectedOutcome, LdapRealmSetup, MemberAuthentication } from '../../core/plan/cell.ts';
+import type { ClientSetup, ExpectedOutcome } from '../../core/plan/cell.ts';
+import type { LdapRealmSetup, MemberAuthentication } from '../model.ts';
 import { certificateProblem, namesHost, certificateFacts } from '../../core/oracle/certificates.ts';
 import { cite, type Rule } from './rules.ts';
 

@@ -5,8 +5,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { Area, Severity, SourceRef, TlsVersion } from '../../core/plan/cell.ts';
-import { AREAS } from '../../core/plan/cell.ts';
+import type { Severity, TlsVersion } from '../../core/plan/cell.ts';
+import type { AreaMatrix, RequirementSpec } from '../../core/plan/requirement.ts';
+import { HAZELCAST_AREAS as AREAS, type HazelcastArea as Area } from '../model.ts';
+
+export type { AreaMatrix, RequirementSpec } from '../../core/plan/requirement.ts';
 import type { Catalogue, CertificateFacts, CipherSuite } from './catalogue.ts';
 import { coordinateProblem } from './coordinates.ts';
 import { MatrixError } from '../../core/plan/matrix-error.ts';
@@ -19,28 +22,6 @@ const SEVERITIES: readonly Severity[] = ['blocker', 'critical', 'normal', 'minor
 const TLS_VERSIONS: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 // Several prefixes of one area are separated by '|' (realms: LDAP and Kerberos requirements).
 const ID_PREFIX: Record<Area, string> = { tls: 'HZ-TLS-', 'mutual-auth': 'HZ-MTLS-', credentials: 'HZ-AUTH-', permissions: 'HZ-PERM-', realms: 'HZ-LDAP-|HZ-KRB-' };
-
-/** One requirement of an area file, before expansion. */
-export interface RequirementSpec {
-  id: string;
-  title: string;
-  source: SourceRef;
-  severity: Severity;
-  /** Template over coordinates: "member {memberProtocol} × client {clientVersion}". */
-  name: string;
-  fixed: Record<string, string>;
-  cases: Record<string, string>[];
-  vary: [string, string[]][];
-  /** Where it was read from, for errors raised later (expansion, oracle). */
-  file: string;
-  path: string;
-}
-
-export interface AreaMatrix {
-  area: Area;
-  file: string;
-  requirements: RequirementSpec[];
-}
 
 export interface LoadedMatrices {
   dir: string;
@@ -318,8 +299,9 @@ export function loadMatrices(dir: string = DEFAULT_MATRICES_DIR): LoadedMatrices
     return loadArea(catalogue, at);
   });
   // Areas in their canonical order (tls, mutual-auth, credentials), whatever the file names.
-  areas.sort((a, b) => AREAS.indexOf(a.area) - AREAS.indexOf(b.area));
-  const byArea = new Map<Area, string>();
+  const order = AREAS as readonly string[];
+  areas.sort((a, b) => order.indexOf(a.area) - order.indexOf(b.area));
+  const byArea = new Map<string, string>();
   for (const a of areas) {
     if (byArea.has(a.area)) throw new MatrixError(a.file, 'area', `area ${a.area} is also declared in ${byArea.get(a.area)}`);
     byArea.set(a.area, a.file);

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Catalogue } from './catalogue.ts';
-import type { Check, ClientPermission } from '../../core/plan/cell.ts';
+import type { Check } from '../../core/plan/cell.ts';
+import type { ClientPermission } from '../model.ts';
 import { MatrixError } from '../../core/plan/matrix-error.ts';
 
 export const PERMISSION_CATALOGUE_FILE = 'permission-catalogue.yaml';
@@ -64,7 +64,13 @@ export function shortType(element: string): string {
   return element === 'all-permissions' ? 'all' : element.replace(/-permission$/, '');
 }
 
-export function loadPermissionCatalogue(dir: string, catalogue: Catalogue, raw: Record<string, unknown>): void {
+/** The part of the catalogue the permission catalogue fills in (its operations and its policies). */
+export interface PermissionCatalogueTarget {
+  permissionSets: Record<string, ClientPermission[]>;
+  permissionCatalogue?: PermissionCatalogue;
+}
+
+export function loadPermissionCatalogue(dir: string, catalogue: PermissionCatalogueTarget, raw: Record<string, unknown>): void {
   const file = join(dir, PERMISSION_CATALOGUE_FILE);
   if (!existsSync(file)) return;
   let doc: Obj;

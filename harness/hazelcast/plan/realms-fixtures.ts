@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Catalogue, DirectoryFacts, KerberosFacts } from './catalogue.ts';
-import type { ClientCredentials, LdapRealmSetup, MemberAuthentication } from '../../core/plan/cell.ts';
+import type { ClientCredentials } from '../../core/plan/cell.ts';
+import type { LdapRealmSetup, MemberAuthentication } from '../model.ts';
 import { MatrixError } from '../../core/plan/matrix-error.ts';
 
 export const REALMS_FIXTURES_FILE = 'realms-fixtures.yaml';

@@ -4,7 +4,8 @@ import type { Catalogue } from './catalogue.ts';
 import { parseChecks } from './coordinates.ts';
 import { CAPABILITIES, operationCapability } from '../../core/plan/cell.ts';
 import { pairChecks, type PairSide } from './permission-catalogue.ts';
-import type { Check, ClientSetup, ClientTls, MemberSetup, MemberSsl, TlsVersion } from '../../core/plan/cell.ts';
+import type { Check, ClientSetup, ClientTls, TlsVersion } from '../../core/plan/cell.ts';
+import type { MemberSetup, MemberSsl } from '../model.ts';
 
 const openssl2iana = (catalogue: Catalogue, names: string[]) =>
   names.map((n) => {

@@ -1,6 +1,6 @@
 // Renders a member setup into real Hazelcast member configuration files: the same file a container
 // would mount and the reference member reads.
-import type { MemberSetup } from '../../core/plan/cell.ts';
+import type { MemberSetup } from '../model.ts';
 import { configModel, type RenderOptions } from './model.ts';
 import type { MemberStores } from './stores.ts';
 import { toXml } from './xml.ts';

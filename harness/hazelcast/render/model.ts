@@ -1,6 +1,6 @@
 // One neutral description of a Hazelcast member configuration, built once from a MemberSetup and
 // then written as XML and as YAML, so the two files cannot drift apart.
-import type { ClientPermission, MemberSetup } from '../../core/plan/cell.ts';
+import type { ClientPermission, MemberSetup } from '../model.ts';
 import type { MemberStores } from './stores.ts';
 import { renderRealmAuth, type RealmServiceRefs, type RenderedLoginModule, type RenderedRealmAuth } from './realms.ts';
 

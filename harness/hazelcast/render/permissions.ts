@@ -2,7 +2,7 @@
 // element names, e.g. ring-buffer-permission, scheduled-executor-permission) in XML, and the
 // YAML keys (the element name without "-permission"; all-permissions → all). In YAML, all, config
 // and transaction are single mappings (hazelcast-full-example.yaml), the others lists.
-import type { ClientPermission } from '../../core/plan/cell.ts';
+import type { ClientPermission } from '../model.ts';
 
 type O = Record<string, unknown>;
 

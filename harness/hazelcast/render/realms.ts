@@ -1,6 +1,6 @@
 // ldap and kerberos realm authentication for the renderer. The setup names LDAP servers and the
 // KDC abstractly; the run's services give the real URLs, admin account, principal and keytab.
-import type { LdapRealmSetup, MemberAuthentication } from '../../core/plan/cell.ts';
+import type { LdapRealmSetup, MemberAuthentication } from '../model.ts';
 
 /** What the run's services are, as far as a rendered member configuration needs to know. */
 export interface RealmServiceRefs {

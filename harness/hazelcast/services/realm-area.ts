@@ -3,8 +3,8 @@
 // names, JVM-wide settings) and to the driver (the KDC for the client's ticket).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KerberosClientEnv } from '../../clients/node-client/kerberos-token.ts';
-import { JVM } from '../reference-member/security/ldap-jvm-properties.ts';
+import type { KerberosClientEnv } from '../../core/services/kerberos-token.ts';
+import { JVM } from '../reference-member/index.ts';
 import type { Catalogue } from '../plan/catalogue.ts';
 import { loadMatrices } from '../plan/load.ts';
 import type { AreaServices } from '../../core/suite/area-suite.ts';

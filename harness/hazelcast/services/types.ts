@@ -46,10 +46,7 @@ export interface ServiceProvider {
   startKdc(spec: KdcSpec): Promise<KdcService>;
 }
 
-/** A service that could not start; the message says why (and never holds a secret). */
-export class ServiceError extends Error {
-  override name = 'ServiceError';
-}
+export { ServiceError } from '../../core/services/process.ts';
 
 /**
  * A KDC's keytab maker, once per principal: `make` writes the keytab (its file name stem is given,

@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
 import { ContainerSpec, type StartedSpec } from '../../core/containers/container-spec.ts';
 import { useEngine } from '../../core/containers/engine.ts';
-import type { MemberSetup } from '../../core/plan/cell.ts';
+import type { MemberSetup } from '../model.ts';
 import { freePort } from '../../core/util/ports.ts';
 import { enterpriseMemberSpec, licenseKey } from './container/enterprise.ts';
 import { LogEvidence } from './container/log-evidence.ts';
 import { renderForContainer } from './container/member-files.ts';
 import { referenceMemberSpec } from './container/reference.ts';
-import type { StartedTarget, TargetProvider, TargetServices } from '../../core/target.ts';
+import { memberConfigFile, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
 import { storesFromPki } from '../render/index.ts';
-import { JVM } from '../reference-member/security/ldap-jvm-properties.ts';
+import { JVM } from '../reference-member/index.ts';
 
 /** How late a member's log line may reach us through the engine (see LogEvidence). */
 const LOG_LAG_MS = 1_500;
@@ -115,7 +115,7 @@ export class ContainerTarget implements TargetProvider {
     return {
       endpoint: { host, port: ports[0]! },
       evidence,
-      config: { xml, yaml, path },
+      config: memberConfigFile(path, xml),
       logSince: (mark) => evidence.text(mark),
       stop: stopAll,
     };

@@ -3,13 +3,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
-import { loadMemberConfig } from '../reference-member/config/parse.ts';
-import { startReferenceMember } from '../reference-member/server.ts';
-import type { MemberSetup } from '../../core/plan/cell.ts';
+import { loadMemberConfig, setJvmSystemProperties, startReferenceMember, JVM } from '../reference-member/index.ts';
+import type { MemberSetup } from '../model.ts';
 import { renderMemberConfig, storesFromPki } from '../render/index.ts';
 import { memberEvidence } from './member-evidence.ts';
-import type { StartedTarget, TargetProvider, TargetServices } from '../../core/target.ts';
-import { setJvmSystemProperties, JVM } from '../reference-member/security/ldap-jvm-properties.ts';
+import { memberConfigFile, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
 
 /** javax.net.ssl.trustStore(+Password) of an ldap realm's jvmTrustStore (PKI artifact). */
 function jvmTrustOf(setup: MemberSetup, pki: PkiManifest): Record<string, string> {
@@ -46,7 +44,7 @@ export class EmbeddedTarget implements TargetProvider {
     return {
       endpoint: { host: started.host, port: started.port },
       evidence: memberEvidence(started),
-      config: { ...rendered, path },
+      config: memberConfigFile(path, rendered.xml),
       logSince: (mark) => started.events.slice(mark).map((e) => `${e.time} ${e.text}`).join('\n'),
       stop: () => started.stop().finally(restoreJvm),
     };

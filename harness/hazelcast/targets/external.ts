@@ -8,12 +8,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
 import { canonicalJson } from '../../../pki/canonical-hash.ts';
-import type { MemberEvidence } from '../../clients/driver.ts';
-import { parseMemberConfig } from '../reference-member/config/parse.ts';
-import type { MemberConfig } from '../reference-member/config/model.ts';
-import type { MemberSetup } from '../../core/plan/cell.ts';
+import type { MemberEvidence } from '../../core/evidence.ts';
+import { parseMemberConfig, type MemberConfig } from '../reference-member/index.ts';
+import type { MemberSetup } from '../model.ts';
 import { renderMemberConfig, storesFromPki } from '../render/index.ts';
-import type { StartedTarget, TargetProvider, TargetServices } from '../../core/target.ts';
+import { memberConfigFile, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
 
 export interface ExternalTargetOptions {
   /** host:port of one member of the running cluster. */
@@ -79,7 +78,7 @@ export class ExternalTarget implements TargetProvider {
     return {
       endpoint: this.endpoint,
       evidence: NO_EVIDENCE,
-      config: { xml: text, yaml: '', path },
+      config: memberConfigFile(path, text),
       logSince: () => '(external cluster: its member log is not reachable from here)',
       // Not ours to stop.
       stop: async () => undefined,

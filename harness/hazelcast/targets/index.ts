@@ -1,27 +1,16 @@
 import { ContainerTarget, REFERENCE_VERSION } from './container.ts';
 import { EmbeddedTarget } from './embedded.ts';
 import { ExternalTarget } from './external.ts';
-import type { TargetProvider } from '../../core/target.ts';
+import type { TargetOptions } from '../../core/family.ts';
+import type { HazelcastTarget } from './target.ts';
 
-export type { StartedTarget, TargetProvider } from '../../core/target.ts';
+export type { StartedTarget, TargetProvider, TargetServices, HazelcastTarget } from './target.ts';
 
 export const TARGET_NAMES = ['embedded', 'container', 'external'] as const;
 
-/** What selects and shapes a target beyond its name (from `secmatrix run` flags). */
-export interface TargetOptions {
-  /** Container target: "reference" or a Hazelcast Enterprise version. */
-  serverVersion?: string;
-  members?: number;
-  /** Enterprise versions: the image repository (a mirror of hazelcast/hazelcast-enterprise). */
-  memberImage?: string;
-  /** The reference member image to run (set by the run after building it for this tree). */
-  referenceImage?: string;
-  /** External target: host:port of the running cluster and its member configuration file. */
-  externalAddress?: string;
-  externalConfig?: string;
-}
+export type { TargetOptions } from '../../core/family.ts';
 
-export function createTarget(name: string, o: TargetOptions = {}): TargetProvider {
+export function createTarget(name: string, o: TargetOptions = {}): HazelcastTarget {
   switch (name) {
     case 'embedded':
       return new EmbeddedTarget();

@@ -1,7 +1,7 @@
 // Reads the reference member's structured log as target-neutral evidence for the drivers.
-import type { MemberEvidence, MemberEvidenceEvent } from '../../clients/driver.ts';
+import type { MemberEvidence, MemberEvidenceEvent } from '../../core/evidence.ts';
 import { classifyTlsError } from '../../clients/tls-errors.ts';
-import type { MemberLogEntry, RunningMember } from '../reference-member/server.ts';
+import type { MemberLogEntry, RunningMember } from '../reference-member/index.ts';
 
 export function toEvidenceEvent(e: MemberLogEntry): MemberEvidenceEvent {
   switch (e.kind) {

@@ -7,7 +7,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
 import { startReferenceMember, type RunningMember } from '../../../harness/hazelcast/reference-member/server.ts';
-import { expandMatrices, planGroups } from '../../../harness/core/plan/index.ts';
+import { expandMatrices, planGroups } from '../../../harness/hazelcast/plan/index.ts';
 import { renderMemberConfig } from '../../../harness/hazelcast/render/index.ts';
 import { freePort } from '../../../harness/core/util/ports.ts';
 import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';

@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listLabelled, RUN_LABEL } from '../../../harness/core/containers/docker-api.ts';
-import { SECMATRIX_LABEL } from '../../../harness/core/containers/engine.ts';
 import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
 

@@ -4,7 +4,7 @@
 import { Client, InvalidCredentialsError } from 'ldapts';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kerberosToken } from '../../../harness/clients/node-client/kerberos-token.ts';
+import { kerberosToken } from '../../../harness/core/services/kerberos-token.ts';
 import { kerberosLogin } from '../../../harness/hazelcast/reference-member/security/kerberos.ts';
 import { setJvmSystemProperties } from '../../../harness/hazelcast/reference-member/security/ldap-jvm-properties.ts';
 import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';

@@ -3,7 +3,7 @@
 // network and wait strategy — and the license rules (required, never shown).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PkiManifest } from '../../../pki/types.ts';
-import { expandMatrices } from '../../../harness/core/plan/index.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/index.ts';
 import { ContainerTarget } from '../../../harness/hazelcast/targets/container.ts';
 import { LicenseMissingError, ENTERPRISE_READY } from '../../../harness/hazelcast/targets/container/enterprise.ts';
 import { CONFIG_PATH } from '../../../harness/hazelcast/targets/container/member-files.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applySettings } from '../../../harness/core/containers/containers-conf.ts';
 import { mirrorFromSources } from '../../../harness/core/containers/mirror.ts';
 import { LogEvidence } from '../../../harness/hazelcast/targets/container/log-evidence.ts';
-import { javaOptsProperties } from '../../../harness/cli/member-command.ts';
+import { javaOptsProperties } from '../../../harness/hazelcast/reference-member/cli.ts';
 import { parseAddress } from '../../../harness/hazelcast/targets/external.ts';
 
 describe('containers.conf', () => {

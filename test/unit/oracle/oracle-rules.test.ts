@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
 import { expectOutcome, OracleError } from '../../../harness/hazelcast/oracle/oracle.ts';
 import { judge } from '../../../harness/core/oracle/judge.ts';
-import type { ClientSetup, ExpectedOutcome, MemberSetup } from '../../../harness/core/plan/cell.ts';
+import type { ClientSetup, ExpectedOutcome } from '../../../harness/core/plan/cell.ts';
+import type { MemberSetup } from '../../../harness/hazelcast/model.ts';
 
 const { catalogue } = loadMatrices();
 

@@ -6,7 +6,8 @@ import { authenticateRealm, kerberosPreconnect, ldapRoles } from '../../../harne
 import { expectOutcome } from '../../../harness/hazelcast/oracle/oracle.ts';
 import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
 import type { Catalogue, DirectoryFacts } from '../../../harness/hazelcast/plan/catalogue.ts';
-import type { ClientCredentials, ClientSetup, LdapRealmSetup, MemberAuthentication } from '../../../harness/core/plan/cell.ts';
+import type { ClientCredentials, ClientSetup } from '../../../harness/core/plan/cell.ts';
+import type { LdapRealmSetup, MemberAuthentication } from '../../../harness/hazelcast/model.ts';
 
 const base = loadMatrices().catalogue;
 

@@ -3,7 +3,7 @@
 // are Allure history ids: a difference here must be deliberate (regenerate the fixture then).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expandMatrices } from '../../../harness/core/plan/expand.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
 
 interface Row {
   id: string;

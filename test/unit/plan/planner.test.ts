@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandMatrices } from '../../../harness/core/plan/expand.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
 import { clientIdentityKey, memberFingerprint, planGroups } from '../../../harness/core/plan/planner.ts';
 import type { Cell } from '../../../harness/core/plan/cell.ts';
 

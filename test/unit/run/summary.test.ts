@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellResult } from '../../../harness/core/plan/cell.ts';
 import { benchFigures } from '../../../harness/core/run/bench-figures.ts';
 import { checkRunOptions } from '../../../harness/core/run/conformance-run.ts';
+import { hazelcastFamily } from '../../../harness/hazelcast/family.ts';
 import { failureLines, summaryTable } from '../../../harness/core/run/summary.ts';
 
 const result = (area: string, status: CellResult['status'], id = `${area}-${status}`) =>
@@ -30,7 +31,7 @@ describe('run summary', () => {
   });
 
   it('unknown areas and targets are clear errors before anything starts', () => {
-    expect(() => checkRunOptions({ target: 'embedded', areas: ['tls', 'nope'] })).toThrow(/unknown area "nope"/);
-    expect(() => checkRunOptions({ target: 'moon', areas: ['tls'] })).toThrow(/unknown target "moon"/);
+    expect(() => checkRunOptions({ family: hazelcastFamily, target: 'embedded', areas: ['tls', 'nope'] })).toThrow(/unknown area "nope"/);
+    expect(() => checkRunOptions({ family: hazelcastFamily, target: 'moon', areas: ['tls'] })).toThrow(/unknown target "moon"/);
   });
 });

@@ -1,8 +1,8 @@
 // A container member's evidence, rebuilt from its log stream. The reference member image logs one
 // JSON event per line (`--log-format json`), read back into the same events the embedded target
 // gives; any other line (a real member's log) is kept as plain 'other' evidence.
-import type { MemberEvidence, MemberEvidenceEvent } from '../../../clients/driver.ts';
-import type { MemberLogEntry } from '../../reference-member/server.ts';
+import type { MemberEvidence, MemberEvidenceEvent } from '../../../core/evidence.ts';
+import type { MemberLogEntry } from '../../reference-member/index.ts';
 import { toEvidenceEvent } from '../member-evidence.ts';
 
 export interface LogRecord {

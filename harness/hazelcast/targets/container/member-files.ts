@@ -2,7 +2,7 @@
 // embedded member reads) and the stores it names, at fixed container paths.
 import type { PkiManifest } from '../../../../pki/types.ts';
 import type { ContainerSpec } from '../../../core/containers/container-spec.ts';
-import type { MemberSetup } from '../../../core/plan/cell.ts';
+import type { MemberSetup } from '../../model.ts';
 import { renderMemberConfig, storesFromPki } from '../../render/index.ts';
 import type { RealmServiceRefs } from '../../render/realms.ts';
 import { containerStores, type MappedStore } from './stores.ts';

@@ -4,9 +4,9 @@
 // package, and hand the GSSAPI token over as token credentials.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { ClientCredentials, NoCredentialsReason } from '../../core/plan/cell.ts';
-import { withKrb5Env } from '../../core/util/krb5-env.ts';
-import { runTool, findBinary } from '../../core/services/process.ts';
+import type { ClientCredentials, NoCredentialsReason } from '../plan/cell.ts';
+import { withKrb5Env } from '../util/krb5-env.ts';
+import { runTool, findBinary } from './process.ts';
 
 /** What the driver needs to know about the run's KDC. */
 export interface KerberosClientEnv {

@@ -1,10 +1,11 @@
+// The reference member's command line entry, registered by the secmatrix CLI:
 // `secmatrix member --config FILE [--port N] [--host H]`: runs the reference member standalone from a
 // real member configuration and prints its log (each connection's TLS result, identity, permission
 // decisions) until Ctrl-C / SIGTERM, which release it through the cleanup registry.
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadMemberConfig } from '../hazelcast/reference-member/config/parse.ts';
-import { startReferenceMember } from '../hazelcast/reference-member/index.ts';
-import { setJvmSystemProperties } from '../hazelcast/reference-member/security/ldap-jvm-properties.ts';
+import { loadMemberConfig } from './config/parse.ts';
+import { setJvmSystemProperties } from './security/ldap-jvm-properties.ts';
+import { startReferenceMember } from './server.ts';
 
 /** `-Dkey=value` tokens of a JAVA_OPTS string (values without spaces). */
 export function javaOptsProperties(opts: string): Record<string, string> {
