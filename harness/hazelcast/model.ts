@@ -5,6 +5,8 @@ import type { Cell, TlsVersion } from '../core/plan/cell.ts';
 /** The Hazelcast areas; the CLI's --only takes these names. */
 export type HazelcastArea = 'tls' | 'mutual-auth' | 'credentials' | 'permissions' | 'realms';
 export const HAZELCAST_AREAS: readonly HazelcastArea[] = ['tls', 'mutual-auth', 'credentials', 'permissions', 'realms'];
+/** Every Hazelcast requirement id starts with it (HZ-TLS-001, HZ-KRB-003, ...). */
+export const HAZELCAST_ID_PREFIX = 'HZ-';
 
 /** The member's `protocol` property: a Java SSLContext protocol; 'TLS' = the JDK's enabled defaults. */
 export type MemberProtocol = 'TLS' | TlsVersion;

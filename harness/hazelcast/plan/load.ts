@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Severity, TlsVersion } from '../../core/plan/cell.ts';
 import type { AreaMatrix, RequirementSpec } from '../../core/plan/requirement.ts';
-import { HAZELCAST_AREAS as AREAS, type HazelcastArea as Area } from '../model.ts';
+import { HAZELCAST_AREAS as AREAS, HAZELCAST_ID_PREFIX, type HazelcastArea as Area } from '../model.ts';
 
 export type { AreaMatrix, RequirementSpec } from '../../core/plan/requirement.ts';
 import type { Catalogue, CertificateFacts, CipherSuite } from './catalogue.ts';
@@ -21,7 +21,8 @@ export const DEFAULT_MATRICES_DIR = resolve(dirname(fileURLToPath(import.meta.ur
 const SEVERITIES: readonly Severity[] = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
 const TLS_VERSIONS: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 // Several prefixes of one area are separated by '|' (realms: LDAP and Kerberos requirements).
-const ID_PREFIX: Record<Area, string> = { tls: 'HZ-TLS-', 'mutual-auth': 'HZ-MTLS-', credentials: 'HZ-AUTH-', permissions: 'HZ-PERM-', realms: 'HZ-LDAP-|HZ-KRB-' };
+const HZ = HAZELCAST_ID_PREFIX;
+const ID_PREFIX: Record<Area, string> = { tls: `${HZ}TLS-`, 'mutual-auth': `${HZ}MTLS-`, credentials: `${HZ}AUTH-`, permissions: `${HZ}PERM-`, realms: `${HZ}LDAP-|${HZ}KRB-` };
 
 export interface LoadedMatrices {
   dir: string;
