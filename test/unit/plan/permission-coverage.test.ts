@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_OPERATIONS } from '../../../harness/drivers/node-client/operations.ts';
-import { expandMatrices, loadMatrices, pairChecks } from '../../../harness/plan/index.ts';
+import { NODE_OPERATIONS } from '../../../harness/clients/node-client/operations.ts';
+import { expandMatrices, loadMatrices, pairChecks } from '../../../harness/hazelcast/plan/index.ts';
 
 // The specification lives in ../shared/seeds beside the checkout (CI and team machines); a copy
 // kept in test/fixtures serves a clone without it, and must not drift from the original.
