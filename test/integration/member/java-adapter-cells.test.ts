@@ -11,11 +11,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NODE_OPERATIONS } from '../../../harness/drivers/node-client/operations.ts';
-import { parseMemberConfig } from '../../../harness/member/config/parse.ts';
-import type { RunningMember } from '../../../harness/member/index.ts';
-import { expandMatrices, planGroups } from '../../../harness/plan/index.ts';
-import { renderMemberXml } from '../../../harness/render/index.ts';
+import { NODE_OPERATIONS } from '../../../harness/clients/node-client/operations.ts';
+import { parseMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
+import type { RunningMember } from '../../../harness/hazelcast/reference-member/index.ts';
+import { expandMatrices, planGroups } from '../../../harness/hazelcast/plan/index.ts';
+import { renderMemberXml } from '../../../harness/hazelcast/render/index.ts';
 import { JAVA_ADAPTER_DIR, JavaAdapter, javaAdapterMissing, type AdapterError, type Reply } from './java-adapter-support.ts';
 import { Tracker } from './support.ts';
 
@@ -35,7 +35,6 @@ const DEVIATIONS = new Set(
   ),
 );
 
-
 type Observed = 'granted' | 'denied' | `error: ${string}`;
 
 function observe(r: Reply): Observed {
@@ -48,7 +47,6 @@ function observe(r: Reply): Observed {
   return `error: ${JSON.stringify(r)}`;
 }
 
-
 describe.skipIf(skip)('permissions cells through the Java adapter (the 33 Java-only pairs among them)', () => {
   const tracker = new Tracker();
   let adapter: JavaAdapter;
@@ -58,7 +56,18 @@ describe.skipIf(skip)('permissions cells through the Java adapter (the 33 Java-o
     if (missing) throw new Error(missing);
     for (const group of groups) {
       const setup = group.cells[0]!.member;
-      const xml = renderMemberXml(setup, { keyStore: () => { throw new Error('no TLS here'); }, trustStore: () => { throw new Error('no TLS here'); } }, { port: 5701 });
+      const xml = renderMemberXml(
+        setup,
+        {
+          keyStore: () => {
+            throw new Error('no TLS here');
+          },
+          trustStore: () => {
+            throw new Error('no TLS here');
+          },
+        },
+        { port: 5701 },
+      );
       members.push(await tracker.member({ config: parseMemberConfig(xml, 'permissions-member.xml') }));
     }
     adapter = JavaAdapter.start();
@@ -86,7 +95,11 @@ describe.skipIf(skip)('permissions cells through the Java adapter (the 33 Java-o
         expect(cell.client.tls, 'permission cells are plain TCP').toBeNull();
         const creds = cell.client.credentials;
         const credentials =
-          creds.kind === 'password' ? { kind: 'username-password', username: creds.username, password: creds.password } : creds.kind === 'token' ? { kind: 'token', token: creds.token, encoding: creds.encoding } : null;
+          creds.kind === 'password'
+            ? { kind: 'username-password', username: creds.username, password: creds.password }
+            : creds.kind === 'token'
+              ? { kind: 'token', token: creds.token, encoding: creds.encoding }
+              : null;
         const name = `c${++session}`;
         const connected = await adapter.connect(name, members[gi]!, credentials, { clusterName: cell.client.clusterName });
         expect(connected.type, JSON.stringify(connected)).toBe('connected');
@@ -131,7 +144,18 @@ describe.skipIf(skip)('credentials cells through the Java adapter', () => {
   beforeAll(async () => {
     if (missing) throw new Error(missing);
     for (const group of credGroups) {
-      const xml = renderMemberXml(group.cells[0]!.member, { keyStore: () => { throw new Error('no TLS here'); }, trustStore: () => { throw new Error('no TLS here'); } }, { port: 5701 });
+      const xml = renderMemberXml(
+        group.cells[0]!.member,
+        {
+          keyStore: () => {
+            throw new Error('no TLS here');
+          },
+          trustStore: () => {
+            throw new Error('no TLS here');
+          },
+        },
+        { port: 5701 },
+      );
       credMembers.push(await tracker.member({ config: parseMemberConfig(xml, 'credentials-member.xml') }));
     }
     adapter = JavaAdapter.start();
@@ -148,10 +172,17 @@ describe.skipIf(skip)('credentials cells through the Java adapter', () => {
       test(`${cell.id}`, async () => {
         const creds = cell.client.credentials;
         const credentials =
-          creds.kind === 'password' ? { kind: 'username-password', username: creds.username, password: creds.password } : creds.kind === 'token' ? { kind: 'token', token: creds.token, encoding: creds.encoding } : null;
+          creds.kind === 'password'
+            ? { kind: 'username-password', username: creds.username, password: creds.password }
+            : creds.kind === 'token'
+              ? { kind: 'token', token: creds.token, encoding: creds.encoding }
+              : null;
         const session = `cred${++n}`;
         // The client retries a refused authentication until the connect timeout: keep it short.
-        const r = await adapter.connect(session, credMembers[gi]!, credentials, { clusterName: cell.client.clusterName, timeouts: { connectMs: 1_500, operationMs: 5_000 } });
+        const r = await adapter.connect(session, credMembers[gi]!, credentials, {
+          clusterName: cell.client.clusterName,
+          timeouts: { connectMs: 1_500, operationMs: 5_000 },
+        });
         if (cell.expected.kind === 'connected') {
           expect(r.type, JSON.stringify(r)).toBe('connected');
           await adapter.request({ type: 'close', session });

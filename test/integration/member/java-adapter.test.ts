@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { MemberConfig } from '../../../harness/member/config/model.ts';
-import { authenticate, checkPermission } from '../../../harness/member/security/index.ts';
-import type { RunningMember } from '../../../harness/member/index.ts';
+import type { MemberConfig } from '../../../harness/hazelcast/reference-member/config/model.ts';
+import { authenticate, checkPermission } from '../../../harness/hazelcast/reference-member/security/index.ts';
+import type { RunningMember } from '../../../harness/hazelcast/reference-member/index.ts';
 import { JAVA_ADAPTER_DIR, JavaAdapter, devPassword, javaAdapterMissing, type AdapterError, type Reply } from './java-adapter-support.ts';
 import { securedMember } from './structures-support.ts';
 import { memberConfig, Tracker } from './support.ts';
@@ -107,7 +107,8 @@ const objectFor = (c: NamedCase, side: 'ok' | 'no') => `${c.op}.${side}`;
 const adapterOp = (op: string) => (op === 'executor.submitToMember' ? 'executor.submit' : op);
 
 function grant(type: string, name: string, actions: string[]): string {
-  return `<${type}-permission name="${name}" principal="dev"><actions>${[...new Set(actions)].map((a) => `<action>${a}</action>`).join('')}</actions></${type}-permission>`;
+  const list = [...new Set(actions)].map((a) => `<action>${a}</action>`).join('');
+  return `<${type}-permission name="${name}" principal="dev"><actions>${list}</actions></${type}-permission>`;
 }
 
 function namedPermissions(): string {
@@ -115,7 +116,13 @@ function namedPermissions(): string {
   for (const c of NAMED) {
     const name = (side: 'ok' | 'no') => (c.objectName ?? ((n: string) => n))(objectFor(c, side));
     out.push(grant(c.type, name('ok'), ['create', c.action, ...(c.setup ?? [])]));
-    out.push(grant(c.type, name('no'), TYPES[c.type]!.actions.filter((a) => a !== c.action)));
+    out.push(
+      grant(
+        c.type,
+        name('no'),
+        TYPES[c.type]!.actions.filter((a) => a !== c.action),
+      ),
+    );
   }
   return out.join('\n');
 }
@@ -129,7 +136,9 @@ const UNNAMED_GRANTS = `
 
 /** A transactional map put: the transaction, then put + lock on the map, read back after commit. */
 const TX_MAP = `
-<map-permission name="tx.ok" principal="dev"><actions><action>create</action><action>put</action><action>lock</action><action>read</action></actions></map-permission>
+<map-permission name="tx.ok" principal="dev">
+  <actions><action>create</action><action>put</action><action>lock</action><action>read</action></actions>
+</map-permission>
 <map-permission name="tx.no" principal="dev"><actions><action>create</action><action>put</action><action>read</action></actions></map-permission>
 <map-permission name="unknown.*" principal="dev"><actions><action>all</action></actions></map-permission>
 <executor-service-permission name="unknown.*" principal="dev"><actions><action>all</action></actions></executor-service-permission>
@@ -309,7 +318,9 @@ describe.skipIf(skip)('a member missing one permission mapping fails a cell', ()
   const forgetting = (type: string, action: string) => ({
     authenticate,
     checkPermission: (config: MemberConfig, subject: Parameters<typeof checkPermission>[1], required: Parameters<typeof checkPermission>[2]) =>
-      required.type === type && required.action === action ? { granted: true, reason: `${type} ${action}: not checked (a forgotten mapping)` } : checkPermission(config, subject, required),
+      required.type === type && required.action === action
+        ? { granted: true, reason: `${type} ${action}: not checked (a forgotten mapping)` }
+        : checkPermission(config, subject, required),
   });
 
   test.each([
@@ -363,14 +374,23 @@ describe.skipIf(skip)('connecting the Java client', () => {
 
   test('a wrong password: failed at the authentication stage, the logged AuthenticationException as cause', async () => {
     const r = await adapter.connect('bad', passwordMember, { kind: 'username-password', username: 'dev', password: 'wrong' }, quick);
-    expect(r).toMatchObject({ type: 'failed', stage: 'authentication', error: { class: 'java.lang.IllegalStateException', message: 'Unable to connect to any cluster.' } });
+    expect(r).toMatchObject({
+      type: 'failed',
+      stage: 'authentication',
+      error: { class: 'java.lang.IllegalStateException', message: 'Unable to connect to any cluster.' },
+    });
     expect((r['causes'] as AdapterError[]).map((c) => c.class)).toContain('com.hazelcast.client.AuthenticationException');
   });
 
   test('token credentials (ASCII and base64) are accepted by a token realm; another token is refused', async () => {
     expect(await adapter.connect('tok', tokenMember, { kind: 'token', token: 'Hazelcast', encoding: 'none' }, quick)).toMatchObject({ type: 'connected' });
-    expect(await adapter.connect('tok64', tokenMember, { kind: 'token', token: 'SGF6ZWxjYXN0', encoding: 'base64' }, quick)).toMatchObject({ type: 'connected' });
-    expect(await adapter.connect('tokbad', tokenMember, { kind: 'token', token: 'other', encoding: 'none' }, quick)).toMatchObject({ type: 'failed', stage: 'authentication' });
+    expect(await adapter.connect('tok64', tokenMember, { kind: 'token', token: 'SGF6ZWxjYXN0', encoding: 'base64' }, quick)).toMatchObject({
+      type: 'connected',
+    });
+    expect(await adapter.connect('tokbad', tokenMember, { kind: 'token', token: 'other', encoding: 'none' }, quick)).toMatchObject({
+      type: 'failed',
+      stage: 'authentication',
+    });
   });
 
   test('TLS is unsupported by the open-source client, with the reason', async () => {
@@ -380,7 +400,14 @@ describe.skipIf(skip)('connecting the Java client', () => {
   });
 
   test('Kerberos credentials are unsupported by the open-source client, with the reason', async () => {
-    const r = await adapter.connect('krb', passwordMember, { kind: 'kerberos', principal: 'jduke@HZ.TEST', keytab: null, ccache: null, servicePrincipal: 'hz/127.0.0.1@HZ.TEST', krb5Config: '/x' });
+    const r = await adapter.connect('krb', passwordMember, {
+      kind: 'kerberos',
+      principal: 'jduke@HZ.TEST',
+      keytab: null,
+      ccache: null,
+      servicePrincipal: 'hz/127.0.0.1@HZ.TEST',
+      krb5Config: '/x',
+    });
     expect(r).toMatchObject({ type: 'unsupported' });
   });
 

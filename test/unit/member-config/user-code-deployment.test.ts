@@ -13,7 +13,15 @@ describe('user-code-deployment', () => {
     expect(yaml('hazelcast:\n  user-code-deployment:\n    enabled: true\n').userCodeDeployment).toBe(true);
   });
   it('its children (class cache and provider modes, filters) are a ConfigError naming the element', () => {
-    expectConfigError(() => xml('<user-code-deployment enabled="true"><class-cache-mode>ETERNAL</class-cache-mode></user-code-deployment>'), 'member.xml', 'user-code-deployment/class-cache-mode');
-    expectConfigError(() => yaml('hazelcast:\n  user-code-deployment:\n    enabled: true\n    provider-mode: LOCAL_CLASSES_ONLY\n'), 'member.yaml', 'user-code-deployment');
+    expectConfigError(
+      () => xml('<user-code-deployment enabled="true"><class-cache-mode>ETERNAL</class-cache-mode></user-code-deployment>'),
+      'member.xml',
+      'user-code-deployment/class-cache-mode',
+    );
+    expectConfigError(
+      () => yaml('hazelcast:\n  user-code-deployment:\n    enabled: true\n    provider-mode: LOCAL_CLASSES_ONLY\n'),
+      'member.yaml',
+      'user-code-deployment',
+    );
   });
 });

@@ -111,7 +111,9 @@ describe('every permission pair is exercised by a shipped client', () => {
   for (const { element, action } of pairs) {
     it(`${element} ${action || '(no actions)'}: some shipped client runs its cell's operations`, () => {
       const ops = pairChecks(catalogue, element, action, 'granted').map((c) => c.operation);
-      const able = Object.entries(clients).filter(([, supported]) => ops.every((op) => supported.has(op))).map(([name]) => name);
+      const able = Object.entries(clients)
+        .filter(([, supported]) => ops.every((op) => supported.has(op)))
+        .map(([name]) => name);
       expect(able, `no shipped client runs ${ops.join(', ')}`).not.toEqual([]);
     });
   }

@@ -40,7 +40,11 @@ const cp = (name: string, action: string) => need('cache', name, action);
 
 /** ClientProtocolErrorCodes.CACHE_NOT_EXISTS (6). */
 const notExists = (member: MemberState, name: string) =>
-  new MemberError(6, 'com.hazelcast.cache.CacheNotExistsException', `Cache ${name} is already destroyed or not created yet, on Member [${member.host}]:${member.port} - ${member.uuid} this`);
+  new MemberError(
+    6,
+    'com.hazelcast.cache.CacheNotExistsException',
+    `Cache ${name} is already destroyed or not created yet, on Member [${member.host}]:${member.port} - ${member.uuid} this`,
+  );
 
 function cache(member: MemberState, name: string): Cache {
   const c = caches(member).get(name);

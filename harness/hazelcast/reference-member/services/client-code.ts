@@ -40,10 +40,17 @@ export function readClientObject(data: Buffer): ClientObject {
   const type = data.readInt32BE(4);
   if (type === TYPE_JAVA_SERIALIZABLE) {
     // ObjectOutputStream: magic, version, TC_OBJECT, TC_CLASSDESC, UTF class name.
-    const name = data.length >= HEADER + 8 && data.readUInt8(HEADER + 5) === 0x72 ? data.toString('utf8', HEADER + 8, HEADER + 8 + data.readUInt16BE(HEADER + 6)) : 'unknown';
+    const name =
+      data.length >= HEADER + 8 && data.readUInt8(HEADER + 5) === 0x72
+        ? data.toString('utf8', HEADER + 8, HEADER + 8 + data.readUInt16BE(HEADER + 6))
+        : 'unknown';
     throw serializationError(`java.lang.ClassNotFoundException: ${name}`);
   }
-  if (type !== TYPE_DATA_SERIALIZABLE) throw serializationError(`There is no suitable de-serializer for type ${type}. This exception is likely caused by differences in the serialization configuration between members or between clients and members.`);
+  if (type !== TYPE_DATA_SERIALIZABLE)
+    throw serializationError(
+      `There is no suitable de-serializer for type ${type}. This exception is likely caused by differences in the ` +
+        'serialization configuration between members or between clients and members.',
+    );
   let o = HEADER;
   const header = data.readInt8(o++);
   if ((header & IDS_FLAG) === 0) {
@@ -62,7 +69,9 @@ export function readClientObject(data: Buffer): ClientObject {
     return { kind: 'echo-task', input: len < 0 ? null : data.toString('utf8', o + 4, o + 4 + len) };
   }
   if (classId === INTERCEPTOR_CLASS_ID) return { kind: 'interceptor' };
-  throw serializationError(`secmatrix.member.ClientCodeFactory@${CLIENT_CODE_FACTORY_ID} is not be able to create an instance for ID: ${classId} on factory ID: ${factoryId}`);
+  throw serializationError(
+    `secmatrix.member.ClientCodeFactory@${CLIENT_CODE_FACTORY_ID} is not be able to create an instance for ID: ${classId} on factory ID: ${factoryId}`,
+  );
 }
 
 /** A String as the Java serializer writes it (StringSerializer, type -11). */

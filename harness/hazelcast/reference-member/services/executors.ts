@@ -70,7 +70,10 @@ const es = (name: string, action: string) => need('executor-service', name, acti
 function submit(member: MemberState, name: string, callable: Buffer): { response: Buffer | null } {
   const e = executor(member, name);
   // ExecutorServiceProxy.getRejectionMessage on a shut-down executor.
-  if (e.shutdown) throw rejected(`ExecutorService[${name}] is shutdown! In order to create a new ExecutorService with name '${name}', you need to destroy current ExecutorService first!`);
+  if (e.shutdown)
+    throw rejected(
+      `ExecutorService[${name}] is shutdown! In order to create a new ExecutorService with name '${name}', you need to destroy current ExecutorService first!`,
+    );
   return { response: settle(run(callable)) };
 }
 

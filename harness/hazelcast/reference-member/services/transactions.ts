@@ -21,7 +21,8 @@ interface Txn {
 const txns = (member: MemberState) => memberState(member, 'transactions', () => new Map<string, Txn>());
 
 /** ClientProtocolErrorCodes.TRANSACTION (56). */
-const notFound = (id: string | null) => new MemberError(56, 'com.hazelcast.transaction.TransactionException', `Transaction couldn't be found for txn id: ${id}`);
+const notFound = (id: string | null) =>
+  new MemberError(56, 'com.hazelcast.transaction.TransactionException', `Transaction couldn't be found for txn id: ${id}`);
 
 function txn(member: MemberState, id: string | null): Txn {
   const t = id === null ? undefined : txns(member).get(id);
