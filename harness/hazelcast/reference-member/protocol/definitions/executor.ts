@@ -1,6 +1,6 @@
 // ExecutorService.*, DurableExecutor.* and ScheduledExecutor.* messages (Java client 5.7.0; codecs
 // com.hazelcast.client.impl.protocol.codec.{ExecutorService,DurableExecutor,ScheduledExecutor}*Codec).
-// Tasks travel as serialized Data; see harness/member/services/client-code.ts for the ones run here.
+// Tasks travel as serialized Data; see services/client-code.ts for the ones run here.
 import { defineMessage } from '../codec.ts';
 import { t } from '../types.ts';
 

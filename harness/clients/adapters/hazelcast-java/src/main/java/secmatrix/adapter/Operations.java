@@ -42,7 +42,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every operation of the permission catalogue (matrices/permission-catalogue.yaml) through the
+ * Every operation of the permission catalogue (matrices/hazelcast/permission-catalogue.yaml) through the
  * Java client's public API — plus a few extra ones that show a service works (task results,
  * events, transactions with writes). The few without a public API (user code deployment after
  * start, Management Center requests) send the client's own codec through its invocation service,
