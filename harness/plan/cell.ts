@@ -291,7 +291,8 @@ export interface Requirement {
 // Results (driver + judge → reports)
 // ---------------------------------------------------------------------------------------------
 
-export type CellStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped';
+/** deviation: failed as a declared deviation says (never counted passed; see harness/run/deviations.ts). */
+export type CellStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped' | 'deviation';
 
 /** Secrets in the setups use field names redactObject recognises (password, token): keep it so. */
 
@@ -305,4 +306,6 @@ export interface CellResult {
   reason?: string;
   durationMs: number;
   evidence?: Evidence;
+  /** The declared deviation that covers this cell ("file#index: reason"); on a passed cell it is stale. */
+  deviation?: string;
 }

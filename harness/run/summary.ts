@@ -1,7 +1,7 @@
 // The closing table of a run: per area, how many cells passed, failed, were not applicable or skipped.
 import type { CellResult, CellStatus } from '../plan/cell.ts';
 
-const COLUMNS: CellStatus[] = ['passed', 'failed', 'not-applicable', 'skipped'];
+const COLUMNS: CellStatus[] = ['passed', 'failed', 'not-applicable', 'skipped', 'deviation'];
 
 export function summaryTable(results: readonly CellResult[]): string {
   const areas = [...new Set(results.map((r) => r.cell.area))];
