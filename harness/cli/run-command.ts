@@ -5,6 +5,9 @@ import { REPO_ROOT, runConformance } from '../run/conformance-run.ts';
 import { failureLines, summaryTable } from '../run/summary.ts';
 import { licenseKey } from '../targets/container/enterprise.ts';
 import { REFERENCE_VERSION } from '../targets/container.ts';
+import { IN_PROCESS_CLIENT, resolveClientSpec, type AdapterSpec } from '../clients/adapter/registry.ts';
+import { writeInterop, type ClientRun } from '../../reports/interop.ts';
+import type { CellResult } from '../plan/cell.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
@@ -19,6 +22,8 @@ interface RunFlags {
   grep?: string;
   reportDir: string;
   history?: string;
+  client?: string;
+  deviations?: string[];
 }
 
 function positiveInt(v: string): number {
@@ -45,6 +50,8 @@ export function registerRunCommand(program: Command): void {
     .option('--only <areas>', `comma-separated areas (${AREAS.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
+    .option('--client <clients>', `the client(s) under test, comma-separated: ${IN_PROCESS_CLIENT} (default), a shipped adapter NAME[@VERSION] (hazelcast-python, hazelcast-node, ...) or the PATH of an adapter executable; several clients run over the same matrix, one report directory each, plus the interoperability matrix`)
+    .option('--deviations <file>', 'declared deviations (YAML; repeatable): cells or requirements a client is known to fail, with the reason', (v: string, acc: string[] = []) => [...acc, v])
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
       const areas = (opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...AREAS]) as Area[];
@@ -53,11 +60,22 @@ export function registerRunCommand(program: Command): void {
       // A missing license is an error before anything starts, not after the first version ran.
       if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
       const out = process.stdout;
+      const clientValues = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [IN_PROCESS_CLIENT];
+      const severalClients = clientValues.length > 1;
+      // Every client is prepared (venvs installed, builds made) before the first cell runs.
+      const clients: { label: string; spec: AdapterSpec | undefined }[] = [];
+      for (const value of clientValues) {
+        const spec = value === IN_PROCESS_CLIENT ? undefined : await resolveClientSpec(value, (l) => out.write(`${l}\n`));
+        clients.push({ label: value.replace(/[^A-Za-z0-9@._-]+/g, '_'), spec });
+      }
       let exitCode = 0;
-      for (const version of versions) {
+      const byVersion = new Map<string, ClientRun[]>();
+      for (const { label, spec } of clients) for (const version of versions) {
         const several = versions.length > 1 && version !== undefined;
-        const reportDir = several ? join(opts.reportDir, version) : opts.reportDir;
+        const base = severalClients ? join(opts.reportDir, label) : opts.reportDir;
+        const reportDir = several ? join(base, version) : base;
         const history = opts.history ? (several ? perVersion(opts.history, version) : opts.history) : join(reportDir, 'history.jsonl');
+        if (severalClients) out.write(`\n== client ${label}\n`);
         if (several) out.write(`\n== server version ${version}\n`);
         const outcome = await runConformance({
           target: opts.target,
@@ -73,13 +91,29 @@ export function registerRunCommand(program: Command): void {
           reportDir,
           historyPath: history,
           verbose: true,
+          client: spec,
+          deviations: opts.deviations,
         });
+        const runs = byVersion.get(version ?? '') ?? [];
+        runs.push({ label, client: outcome.client, results: outcome.results as CellResult[], durationMs: outcome.durationMs });
+        byVersion.set(version ?? '', runs);
         out.write(`\n${several ? `server version ${version}\n` : ''}${summaryTable(outcome.results)}\n\n`);
         for (const l of failureLines(outcome.results)) out.write(`${l}\n`);
         for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
         out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
-        out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+        out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s (${outcome.client.name} ${outcome.client.version})\n`);
+        for (const a of [...new Set(outcome.results.map((r) => r.cell.area))]) {
+          const rs = outcome.results.filter((r) => r.cell.area === a);
+          out.write(`  ${label} ${a}: ${rs.length} cells, ${(rs.reduce((t, r) => t + r.durationMs, 0) / 1000).toFixed(1)} s in cells\n`);
+        }
         exitCode = Math.max(exitCode, outcome.exitCode);
+      }
+      if (severalClients) {
+        for (const [version, runs] of byVersion) {
+          const dir = version && versions.length > 1 ? join(opts.reportDir, `interop-${version}`) : opts.reportDir;
+          await writeInterop(dir, runs);
+          out.write(`interoperability matrix: ${join(dir, 'interop.md')} (also .json, .html)\n`);
+        }
       }
       process.exitCode = exitCode;
     });

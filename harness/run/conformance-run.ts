@@ -21,6 +21,11 @@ import { makeTempDir } from '../util/tempdir.ts';
 import { childrenGone, reapChildren } from '../util/reap.ts';
 import { withTimeout } from '../util/deadline.ts';
 import { CellCollector } from './collector.ts';
+import type { AdapterSpec } from '../clients/adapter/registry.ts';
+import { resolvedAdapter } from '../clients/adapter/registry.ts';
+import { startAdapter } from '../clients/adapter/driver.ts';
+import type { ClientInfo } from '../../reports/certification.ts';
+import { loadDeviations } from './deviations.ts';
 
 /** Command line of vitest's worker processes (forks pool). */
 const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
@@ -37,6 +42,10 @@ export interface RunOptions {
   historyPath: string;
   /** Print vitest's progress (the CLI does; the benchmark does not). */
   verbose: boolean;
+  /** The client as an adapter process (resolved --client); absent = the in-process Node driver. */
+  client?: AdapterSpec | undefined;
+  /** --deviations files (the adapter's own deviations.yaml is added to them). */
+  deviations?: string[] | undefined;
 }
 
 export interface RunOutcome {
@@ -46,6 +55,8 @@ export interface RunOutcome {
   /** 0 only if every cell met its expectation (not-applicable cells excepted). */
   exitCode: number;
   problems: string[];
+  /** The client that was certified. */
+  client: ClientInfo;
 }
 
 export class RunInputError extends Error {
@@ -67,6 +78,7 @@ function resultOf(cell: Cell, test: CellCollector['tests'][number] | undefined):
   const reason = rec.reason ?? (rec.status === 'failed' ? test.errors.join('; ') : undefined);
   if (reason) result.reason = reason;
   if (rec.evidence) result.evidence = rec.evidence;
+  if (rec.deviation) result.deviation = rec.deviation;
   return result;
 }
 
@@ -79,7 +91,10 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
   // Checked before anything starts: an unknown version, a missing license or external file.
   const targetOptions: TargetOptions = { ...o.targetOptions };
   const provider = createTarget(o.target, targetOptions);
-  const driver = new NodeClientDriver();
+  // Declared deviations are checked before anything starts: a malformed file names file and path.
+  const deviationFiles = [...(o.deviations ?? []), ...(o.client?.deviationsFile ? [o.client.deviationsFile] : [])];
+  loadDeviations(deviationFiles);
+  const client = o.client ? await adapterClientInfo(o.client) : inProcessClientInfo();
   const containers = o.target === 'container' ? await prepareContainers(targetOptions, o.verbose) : undefined;
 
   const work = await makeTempDir('run');
@@ -99,7 +114,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       project: 'suites',
       watch: false,
       env: {
-        ...suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, grep: o.grep, areas: o.areas, ...targetOptions }),
+        ...suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, grep: o.grep, areas: o.areas, client: o.client, deviations: deviationFiles, ...targetOptions }),
         ...(containers ? { SECMATRIX_RUN_ID: containers.runId } : {}),
       },
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
@@ -132,7 +147,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     await writeReports(reportDir, results, {
       system: SYSTEM,
       serverVersion: provider.serverVersion,
-      client: { name: driver.name, version: driver.version },
+      client,
       suiteVersion: '0.1.0',
       matrixFingerprint: matrixFingerprint(),
       secrets,
@@ -142,15 +157,38 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     } catch (err) {
       problems.push(`the Allure HTML report could not be generated: ${err instanceof Error ? err.message : String(err)}`);
     }
+    // A declared deviation whose cells now pass is stale: the run fails, so the fix gets noticed.
+    const stale = new Map<string, string[]>();
+    for (const r of results) if (r.status === 'passed' && r.deviation) stale.set(r.deviation, [...(stale.get(r.deviation) ?? []), r.cell.id]);
+    for (const [d, ids] of stale) problems.push(`stale declared deviation ${d} — these cells pass now, remove the entry: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` (+${ids.length - 5})` : ''}`);
     const failed = results.some((r) => r.status === 'failed') || problems.length > 0;
     // A skipped cell is visible locally; in CI it is a failure (a missing service must not hide).
     const skippedInCi = process.env['CI'] === 'true' && results.some((r) => r.status === 'skipped');
-    return { results, reportDir, durationMs: performance.now() - started, exitCode: failed || skippedInCi ? 1 : 0, problems, collector };
+    return { results, reportDir, durationMs: performance.now() - started, exitCode: failed || skippedInCi ? 1 : 0, problems, collector, client };
   } finally {
     await containers?.release();
     await work.remove();
     endReaper();
   }
+}
+
+function inProcessClientInfo(): ClientInfo {
+  const d = new NodeClientDriver();
+  return { name: d.name, version: d.version, language: 'javascript' };
+}
+
+/** Says hello to the adapter once before anything starts: a broken adapter stops the run with a clear error. */
+async function adapterClientInfo(spec: AdapterSpec): Promise<ClientInfo> {
+  let started;
+  try {
+    started = await startAdapter(resolvedAdapter(spec), 30_000);
+  } catch (err) {
+    const e = err as Error & { stderr?: string };
+    throw new RunInputError(`client ${spec.name}: ${e.message}${e.stderr ? `\n--- adapter stderr ---\n${e.stderr.slice(-2000)}` : ''}`);
+  }
+  await started.proc.stop();
+  const h = started.hello;
+  return { name: h.client.name, version: h.client.version, language: h.client.language, adapter: spec.name, adapterVersion: h.adapter.version };
 }
 
 /**

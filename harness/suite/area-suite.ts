@@ -17,6 +17,10 @@ import { createTarget } from '../targets/index.ts';
 import { certificateSummary, cellSecrets } from './certificate-summary.ts';
 import { SYSTEM } from './system.ts';
 import { exitWhenOrphaned } from './orphan-guard.ts';
+import { AdapterDriver } from '../clients/adapter/driver.ts';
+import { resolvedAdapter } from '../clients/adapter/registry.ts';
+import { deviationFor, describeDeviation, loadDeviations, observedAsDeclared } from '../run/deviations.ts';
+import { describeOutcome } from '../oracle/judge.ts';
 
 
 declare module 'vitest' {
@@ -25,8 +29,8 @@ declare module 'vitest' {
   }
 }
 
-async function applyAllure(cell: Cell): Promise<void> {
-  const m = allureMetadata(cell, SYSTEM);
+async function applyAllure(cell: Cell, client: string | undefined): Promise<void> {
+  const m = allureMetadata(cell, SYSTEM, client);
   await allure.displayName(m.displayName);
   await allure.epic(m.epic);
   await allure.feature(m.feature);
@@ -38,6 +42,7 @@ async function applyAllure(cell: Cell): Promise<void> {
   await allure.tags(...m.tags);
   await allure.description(m.description);
   for (const p of m.parameters) await allure.parameter(p.name, p.value);
+  if (client) await allure.parameter('client', client);
 }
 
 /**
@@ -61,11 +66,15 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
   const groups = planGroups(cells);
   const manifestPath = opts.pkiManifest;
   const workDir = `${opts.workDir}/${area}`;
+  // The client under test: an adapter process when the run names one, else the in-process Node driver.
+  const clientLabel = opts.client ? `${opts.client.name}@${opts.client.version}` : undefined;
+  const deviations = loadDeviations(opts.deviations ?? []);
 
   const it = test.extend<{ run: RunContext }>({
     run: [
       async ({}, use) => {
-        const ctx = await RunContext.load(manifestPath, new NodeClientDriver(), createTarget(opts.target ?? 'embedded', opts), workDir);
+        const driver = opts.client ? await AdapterDriver.start(resolvedAdapter(opts.client)) : new NodeClientDriver();
+        const ctx = await RunContext.load(manifestPath, driver, createTarget(opts.target ?? 'embedded', opts), workDir);
         try {
           if (services && !services.unavailable()) ctx.services = await services.provision(ctx, `${workDir}/services`);
           await use(ctx);
@@ -84,7 +93,7 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
           it(cell.name, async ({ run, task, skip }) => {
             // Recorded first, so a cell that dies half-way is reported as failed, never lost.
             task.meta[META_KEY] = { cellId: cell.id, status: 'failed', observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
-            await applyAllure(cell);
+            await applyAllure(cell, clientLabel);
             const missing = services?.unavailable();
             if (missing) {
               // A missing service is a visible skip locally and a failure in CI (DESIGN.md rule 4).
@@ -115,9 +124,18 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
             await allure.attachment('client configuration (redacted)', JSON.stringify(redactObject(cell.client), null, 2), 'application/json');
             await allure.attachment('certificates', certificateSummary(cell, run.pki), 'text/plain');
             for (const [name, text] of Object.entries(result.evidence)) if (text) await allure.attachment(name, redactText(text, secrets), 'text/plain');
+            // A cell the client could not express at connect time (`unsupported`): not applicable, with its reason.
+            if (verdict.status === 'not-applicable') {
+              task.meta[META_KEY] = { cellId: cell.id, status: 'not-applicable', observed: result.observed, reason: verdict.reason ?? 'not applicable', durationMs: result.durationMs, evidence: Object.fromEntries(Object.entries(result.evidence).map(([k, v]) => [k, redactText(v, secrets)])) };
+              skip(`not applicable: ${verdict.reason}`);
+              return;
+            }
+            const declared = deviationFor(deviations, cell);
+            const asDeclared = declared !== undefined && verdict.status === 'failed' && observedAsDeclared(declared, result.observed);
             const record: CellRecord = {
               cellId: cell.id,
-              status: verdict.status === 'passed' ? 'passed' : 'failed',
+              status: verdict.status === 'passed' ? 'passed' : asDeclared ? 'deviation' : 'failed',
+              ...(declared ? { deviation: describeDeviation(declared) } : {}),
               observed: result.observed,
               durationMs: result.durationMs,
               evidence: Object.fromEntries(Object.entries(result.evidence).map(([k, v]) => [k, redactText(v, secrets)])),
@@ -125,7 +143,13 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
               connectionOpened: result.connectionOpened,
               ...(verdict.reason ? { reason: verdict.reason } : {}),
             };
+            if (declared && verdict.status === 'failed' && !asDeclared) record.reason = `${verdict.reason}; a deviation is declared (${describeDeviation(declared)}) but for another outcome than ${describeOutcome(result.observed)}`;
             task.meta[META_KEY] = record;
+            if (record.status === 'deviation') {
+              await allure.tag('deviation');
+              skip(`deviation (declared): ${describeDeviation(declared!)}; ${verdict.reason}`);
+              return;
+            }
             expect(verdict.status, verdict.reason).toBe('passed');
           });
         }

@@ -1,6 +1,7 @@
 // What `secmatrix run` tells the suites (they run in vitest workers): passed through environment
 // variables, read and checked in one place.
 import type { Area } from '../plan/cell.ts';
+import type { AdapterSpec } from '../clients/adapter/registry.ts';
 
 export interface SuiteRunOptions {
   /** manifest.json of the PKI set built for this run. */
@@ -17,6 +18,10 @@ export interface SuiteRunOptions {
   externalConfig?: string | undefined;
   grep: string | undefined;
   areas: Area[] | undefined;
+  /** The client under test as an adapter process; absent = the in-process Node driver. */
+  client?: AdapterSpec | undefined;
+  /** Declared deviation files (the user's --deviations and the adapter's own), validated by the run. */
+  deviations?: string[] | undefined;
 }
 
 const ENV = {
@@ -31,12 +36,16 @@ const ENV = {
   referenceImage: 'SECMATRIX_REFERENCE_IMAGE',
   externalAddress: 'SECMATRIX_EXTERNAL_ADDRESS',
   externalConfig: 'SECMATRIX_EXTERNAL_CONFIG',
+  client: 'SECMATRIX_CLIENT_ADAPTER',
+  deviations: 'SECMATRIX_DEVIATIONS',
 } as const;
 
 export function suiteEnv(o: SuiteRunOptions): Record<string, string> {
   const env: Record<string, string> = { [ENV.pkiManifest]: o.pkiManifest, [ENV.workDir]: o.workDir, [ENV.target]: o.target };
   if (o.grep) env[ENV.grep] = o.grep;
   if (o.areas) env[ENV.areas] = o.areas.join(',');
+  if (o.client) env[ENV.client] = JSON.stringify(o.client);
+  if (o.deviations?.length) env[ENV.deviations] = JSON.stringify(o.deviations);
   for (const k of ['serverVersion', 'members', 'memberImage', 'referenceImage', 'externalAddress', 'externalConfig'] as const) if (o[k] !== undefined) env[ENV[k]] = String(o[k]);
   return env;
 }
@@ -55,5 +64,7 @@ export function suiteOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Parti
   if (env[ENV.referenceImage]) out.referenceImage = env[ENV.referenceImage];
   if (env[ENV.externalAddress]) out.externalAddress = env[ENV.externalAddress];
   if (env[ENV.externalConfig]) out.externalConfig = env[ENV.externalConfig];
+  if (env[ENV.client]) out.client = JSON.parse(env[ENV.client]!) as AdapterSpec;
+  if (env[ENV.deviations]) out.deviations = JSON.parse(env[ENV.deviations]!) as string[];
   return out;
 }
