@@ -185,12 +185,18 @@ class CauseCapture(logging.Handler):
     """The client logs why a connection attempt failed and then raises a generic error: keep the causes."""
 
     def __init__(self):
-        super().__init__(level=logging.WARNING)
+        super().__init__(level=logging.INFO)
         self.causes = []
 
     def emit(self, record):
+        # The TLS error closes the connection and is logged as the close reason ("... closed. Reason: %s").
+        excs = [a for a in (record.args if isinstance(record.args, tuple) else ()) if isinstance(a, BaseException)]
         if record.exc_info and record.exc_info[1] is not None:
-            self.causes.append(fact(record.exc_info[1]))
+            excs.append(record.exc_info[1])
+        for e in excs:
+            f = fact(e)
+            if f not in self.causes:
+                self.causes.append(f)
 
 
 def key_password(p):
@@ -238,7 +244,15 @@ def tls_config(tls):
     if ciphers is None and tls.get("cipherSuites") is not None:
         raise Unsupported("ssl_ciphers takes OpenSSL names; the request gave IANA names only")
     if ciphers is not None:
+        tls13 = [c for c in ciphers if c.startswith("TLS_")]
+        if tls13:
+            # SSLContext.set_ciphers configures TLS 1.2 and lower only; Python has no set_ciphersuites.
+            raise Unsupported("ssl_ciphers cannot select TLS 1.3 suites (%s): Python's SSLContext.set_ciphers only configures TLS 1.2 and lower" % ":".join(tls13))
         cfg["ssl_ciphers"] = ":".join(ciphers)
+    if proto in ("TLSv1", "TLSv1.1"):
+        # OpenSSL 3 refuses TLS 1.0/1.1 at its default security level; a user pinning them lowers it
+        # through ssl_ciphers (OpenSSL cipher list format), as the Node driver does with `ciphers`.
+        cfg["ssl_ciphers"] = (cfg.get("ssl_ciphers") or "DEFAULT") + ":@SECLEVEL=0"
     if tls.get("verifyHostname") is not None:
         cfg["ssl_check_hostname"] = bool(tls["verifyHostname"])
     return cfg
