@@ -249,10 +249,6 @@ def tls_config(tls):
             # SSLContext.set_ciphers configures TLS 1.2 and lower only; Python has no set_ciphersuites.
             raise Unsupported("ssl_ciphers cannot select TLS 1.3 suites (%s): Python's SSLContext.set_ciphers only configures TLS 1.2 and lower" % ":".join(tls13))
         cfg["ssl_ciphers"] = ":".join(ciphers)
-    if proto in ("TLSv1", "TLSv1.1"):
-        # OpenSSL 3 refuses TLS 1.0/1.1 at its default security level; a user pinning them lowers it
-        # through ssl_ciphers (OpenSSL cipher list format), as the Node driver does with `ciphers`.
-        cfg["ssl_ciphers"] = (cfg.get("ssl_ciphers") or "DEFAULT") + ":@SECLEVEL=0"
     if tls.get("verifyHostname") is not None:
         cfg["ssl_check_hostname"] = bool(tls["verifyHostname"])
     return cfg
