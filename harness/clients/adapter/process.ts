@@ -102,7 +102,8 @@ export class AdapterProcess {
       return;
     }
     const m = msg as AdapterMessage;
-    if (m.id !== w.id && !(m.type === 'protocol-error' && m.id === null)) {
+    // A protocol-error may carry id null (unparseable request); a raw probe (id -1) takes any id.
+    if (m.id !== w.id && !(m.type === 'protocol-error' && (m.id === null || w.id === -1))) {
       this.fail(new AdapterFailure('garbage', `${this.label} answered id ${String(m.id)} to request ${w.id}`, this.stderrText));
       return;
     }

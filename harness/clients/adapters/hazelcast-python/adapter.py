@@ -328,12 +328,31 @@ class Adapter:
             return {"type": "failed", "stage": "config", "error": fact(e)}
         capture = CauseCapture()
         logging.getLogger("hazelcast").addHandler(capture)
-        try:
-            client = hazelcast.HazelcastClient(**cfg)
-        except Exception as e:
+        # The client bounds the TCP connect only: a member that accepts and never answers the
+        # authentication would hold it forever. Bound the whole start; a late client is shut down.
+        box = {}
+        abandoned = threading.Event()
+
+        def start():
+            try:
+                c = hazelcast.HazelcastClient(**cfg)
+                box["client"] = c
+                if abandoned.is_set():
+                    c.shutdown()
+            except Exception as e:
+                box["error"] = e
+
+        worker = threading.Thread(target=start, name="connect-" + session, daemon=True)
+        worker.start()
+        worker.join(connect_s * 2 + 1)
+        logging.getLogger("hazelcast").removeHandler(capture)
+        if worker.is_alive():
+            abandoned.set()
+            return {"type": "failed", "stage": "connect", "error": {"class": "secmatrix.adapter.ConnectTimeout", "message": "the client did not connect or fail within %.1f s" % (connect_s * 2 + 1)}, "causes": capture.causes}
+        if "error" in box:
+            e = box["error"]
             return {"type": "failed", "stage": stage_of(e, capture.causes), "error": fact(e), "causes": capture.causes}
-        finally:
-            logging.getLogger("hazelcast").removeHandler(capture)
+        client = box["client"]
         self.sessions[session] = client
         reply = {"type": "connected", "session": session}
         negotiated = negotiated_of(client)
