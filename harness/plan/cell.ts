@@ -123,8 +123,11 @@ export interface ClientCertSetup {
   format: ClientKeyFormat;
   /** Only for 'encrypted': give the PKI's real key password or a wrong one. */
   keyPassword?: 'correct' | 'wrong';
-  /** Only for 'encrypted': how the password is handed over (callable = Python client's ssl_password). */
-  keyPasswordForm?: 'string' | 'callable';
+  /**
+   * Only for 'encrypted': how the password is handed over — a string, bytes, or (the Python client's
+   * ssl_password) a callable returning a string ('callable') or bytes ('callable-bytes').
+   */
+  keyPasswordForm?: 'string' | 'bytes' | 'callable' | 'callable-bytes';
 }
 
 export interface ClientTls {
@@ -192,6 +195,7 @@ export const CAPABILITIES = {
   combinedKeyCert: 'tls-combined-key-cert',
   encryptedKey: 'tls-encrypted-key',
   keyPasswordCallable: 'tls-key-password-callable',
+  keyPasswordBytes: 'tls-key-password-bytes',
   passwordCredentials: 'credentials-password',
   tokenCredentials: 'credentials-token',
   kerberosCredentials: 'credentials-kerberos',
