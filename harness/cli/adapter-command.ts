@@ -1,7 +1,6 @@
 // `secmatrix adapter check NAME|PATH` (talk to an adapter and say what is wrong with it) and
 // `secmatrix adapter install NAME[@VERSION]` (make a shipped adapter's client ready: venv, build).
 import type { Command } from 'commander';
-import { checkAdapter } from '../clients/adapter/check.ts';
 import { resolveClientSpec, resolvedAdapter } from '../clients/adapter/registry.ts';
 
 export function registerAdapterCommand(program: Command): void {
@@ -11,6 +10,8 @@ export function registerAdapterCommand(program: Command): void {
     .description('talk to an adapter (a shipped NAME[@VERSION] or the PATH of an executable): hello, a connect to a plain reference member, one operation, malformed requests, a timeout; says what is wrong')
     .action(async (client: string) => {
       const out = process.stdout;
+      // The reference member and the adapter driver load only when the command runs.
+      const { checkAdapter } = await import('../clients/adapter/check.ts');
       const spec = await resolveClientSpec(client, (l) => out.write(`${l}\n`));
       out.write(`checking ${spec.name} (${spec.command.command.join(' ')})\n`);
       const steps = await checkAdapter(resolvedAdapter(spec), (s) => out.write(`${s.ok ? 'ok  ' : 'FAIL'} ${s.step}: ${s.detail}\n`));

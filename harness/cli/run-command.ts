@@ -1,10 +1,9 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AREAS, type Area } from '../plan/cell.ts';
-import { REPO_ROOT, runConformance } from '../run/conformance-run.ts';
-import { failureLines, summaryTable } from '../run/summary.ts';
-import { licenseKey } from '../targets/container/enterprise.ts';
-import { REFERENCE_VERSION } from '../targets/container.ts';
+import { REPO_ROOT } from '../util/repo-root.ts';
+import { REFERENCE_VERSION } from '../targets/reference-version.ts';
+import { countsLine, failureLines, summaryTable } from '../run/summary.ts';
 import { IN_PROCESS_CLIENT, resolveClientSpec, type AdapterSpec } from '../clients/adapter/registry.ts';
 import { writeInterop, type ClientRun } from '../../reports/interop.ts';
 import type { CellResult } from '../plan/cell.ts';
@@ -58,6 +57,8 @@ export function registerRunCommand(program: Command): void {
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
+      // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
+      const [{ runConformance }, { licenseKey }] = await Promise.all([import('../run/conformance-run.ts'), import('../targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
       const out = process.stdout;
       const clientValues = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [IN_PROCESS_CLIENT];
@@ -106,6 +107,7 @@ export function registerRunCommand(program: Command): void {
           const rs = outcome.results.filter((r) => r.cell.area === a);
           out.write(`  ${label} ${a}: ${rs.length} cells, ${(rs.reduce((t, r) => t + r.durationMs, 0) / 1000).toFixed(1)} s in cells\n`);
         }
+        out.write(`${countsLine(outcome.results)}\n`);
         exitCode = Math.max(exitCode, outcome.exitCode);
       }
       if (severalClients) {

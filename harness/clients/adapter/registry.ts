@@ -4,14 +4,14 @@
 // harness/clients/adapters/README.md.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../util/repo-root.ts';
 import { BUILTIN_ONLY, loadErrorMap } from './error-map.ts';
 import type { ResolvedAdapter } from './driver.ts';
 import type { AdapterCommand } from './process.ts';
 import { ensureVenv } from './venv.ts';
 
-export const ADAPTERS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../adapters');
-const REPO_ROOT = resolve(ADAPTERS_DIR, '../../..');
+// From the repository root, so the compiled CLI (dist/) finds the adapters' programs and files too.
+export const ADAPTERS_DIR = join(REPO_ROOT, 'harness', 'clients', 'adapters');
 
 export interface AdapterEntry {
   name: string;

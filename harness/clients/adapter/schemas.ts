@@ -1,11 +1,11 @@
 // The adapter protocol's JSON Schemas (docs/adapter-protocol/*.schema.json), compiled once with ajv:
 // every line an adapter prints is checked against the schema of the answer its request expects.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../util/repo-root.ts';
 import { Ajv, type ValidateFunction } from 'ajv';
 
-export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/adapter-protocol');
+export const SCHEMA_DIR = join(REPO_ROOT, 'docs', 'adapter-protocol');
 
 export type RequestType = 'hello' | 'connect' | 'run' | 'close' | 'bye';
 
