@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../../util/repo-root.ts';
 import { BUILTIN_ONLY, loadErrorMap } from './error-map.ts';
 import type { ResolvedAdapter } from './driver.ts';
 import type { AdapterCommand } from './process.ts';
-import { ensureVenv } from './venv.ts';
+import { ensureVenv, runBounded } from './venv.ts';
 
 // From the repository root, so the compiled CLI (dist/) finds the adapters' programs and files too.
 export const ADAPTERS_DIR = join(REPO_ROOT, 'harness', 'clients', 'adapters');
@@ -39,6 +39,21 @@ export const ADAPTER_REGISTRY: Record<string, AdapterEntry> = {
     async prepare(version, log) {
       const python = await ensureVenv('hazelcast-python', version, [`hazelcast-python-client==${version}`, PYTHON_KERBEROS], log);
       return { command: [python, '-u', join(ADAPTERS_DIR, 'hazelcast-python', 'adapter.py')] };
+    },
+  },
+  // The official Java client (branch `java` ships harness/clients/adapters/hazelcast-java and
+  // .ci/setup-java-adapter.sh, which builds the jar with Maven for HZ_JAVA_VERSION; idempotent).
+  'hazelcast-java': {
+    name: 'hazelcast-java',
+    language: 'java',
+    defaultVersion: '5.7.0',
+    folder: join(ADAPTERS_DIR, 'hazelcast-java'),
+    async prepare(version, log) {
+      const script = join(REPO_ROOT, '.ci', 'setup-java-adapter.sh');
+      const start = join(ADAPTERS_DIR, 'hazelcast-java', 'adapter.sh');
+      if (!existsSync(script) || !existsSync(start)) throw new Error(`the hazelcast-java adapter is not in this checkout (${start})`);
+      await runBounded(['bash', script], 1_200_000, log, { HZ_JAVA_VERSION: version });
+      return { command: [start] };
     },
   },
   'hazelcast-node': {

@@ -13,9 +13,10 @@ export function cacheRoot(): string {
 
 const MARKER = '.secmatrix-ready';
 
-function run(argv: string[], ms: number, log: (l: string) => void): Promise<void> {
+/** Runs a tool in its own process group, killed after ms; rejects with the tail of its output. */
+export function runBounded(argv: string[], ms: number, log: (l: string) => void, env?: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...env } });
     let out = '';
     const keep = (b: Buffer) => {
       out = (out + b.toString()).slice(-8000);
@@ -51,8 +52,8 @@ export async function ensureVenv(name: string, version: string, packages: string
   log(`making the Python environment ${dir} (${packages.join(' ')})`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(cacheRoot(), 'venvs'), { recursive: true });
-  await run([process.env['SECMATRIX_PYTHON'] ?? 'python3', '-m', 'venv', dir], 120_000, log);
-  await run([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...packages], 600_000, log);
+  await runBounded([process.env['SECMATRIX_PYTHON'] ?? 'python3', '-m', 'venv', dir], 120_000, log);
+  await runBounded([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...packages], 600_000, log);
   await writeFile(join(dir, MARKER), `${packages.join('\n')}\n`);
   return python;
 }
