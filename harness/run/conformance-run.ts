@@ -188,6 +188,8 @@ async function adapterClientInfo(spec: AdapterSpec): Promise<ClientInfo> {
   }
   await started.proc.stop();
   const h = started.hello;
+  // NAME@VERSION must run that version: a venv or build of another one is a setup error, not a result.
+  if (/^\d/.test(spec.version) && h.client.version !== spec.version) throw new RunInputError(`client ${spec.name}@${spec.version}: the adapter reports client version ${h.client.version}`);
   return { name: h.client.name, version: h.client.version, language: h.client.language, adapter: spec.name, adapterVersion: h.adapter.version };
 }
 
