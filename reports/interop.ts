@@ -3,7 +3,7 @@
 // table. Written beside the per-client reports as interop.md, interop.json and interop.html.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CellResult, CellStatus } from '../harness/plan/cell.ts';
+import type { CellResult, CellStatus } from '../harness/core/plan/cell.ts';
 import type { ClientInfo } from './certification.ts';
 import { byRequirement } from './certification.ts';
 import { rollUp, rollUpReason } from './rollup.ts';
@@ -17,7 +17,16 @@ export interface ClientRun {
 }
 
 export interface InteropMatrix {
-  clients: { label: string; name: string; version: string; language?: string | undefined; adapter?: string | undefined; adapterVersion?: string | undefined; reportDir: string; durationMs: number }[];
+  clients: {
+    label: string;
+    name: string;
+    version: string;
+    language?: string | undefined;
+    adapter?: string | undefined;
+    adapterVersion?: string | undefined;
+    reportDir: string;
+    durationMs: number;
+  }[];
   requirements: { id: string; title: string; area: string; status: Record<string, { status: CellStatus; reason: string }> }[];
 }
 
@@ -31,7 +40,16 @@ export function buildInterop(runs: readonly ClientRun[]): InteropMatrix {
     }
   }
   return {
-    clients: runs.map((r) => ({ label: r.label, name: r.client.name, version: r.client.version, language: r.client.language, adapter: r.client.adapter, adapterVersion: r.client.adapterVersion, reportDir: r.label, durationMs: Math.round(r.durationMs) })),
+    clients: runs.map((r) => ({
+      label: r.label,
+      name: r.client.name,
+      version: r.client.version,
+      language: r.client.language,
+      adapter: r.client.adapter,
+      adapterVersion: r.client.adapterVersion,
+      reportDir: r.label,
+      durationMs: Math.round(r.durationMs),
+    })),
     requirements: [...reqs.values()],
   };
 }
@@ -41,8 +59,14 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 export function renderInteropMarkdown(m: InteropMatrix): string {
   const head = `| Requirement | ${m.clients.map((c) => `${c.name} ${c.version}`).join(' | ')} |`;
-  const rows = m.requirements.map((r) => `| ${r.id} ${r.title.replace(/\|/g, '\\|')} | ${m.clients.map((c) => SHORT[r.status[c.label]?.status ?? 'skipped']).join(' | ')} |`);
-  const clients = m.clients.map((c) => `- **${c.label}**: ${c.name} ${c.version}${c.language ? ` (${c.language})` : ''}${c.adapter ? `, adapter ${c.adapterVersion ?? ''}` : ', in-process'}; reports in \`${c.reportDir}/\`; ${(c.durationMs / 1000).toFixed(1)} s`);
+  const rows = m.requirements.map(
+    (r) => `| ${r.id} ${r.title.replace(/\|/g, '\\|')} | ${m.clients.map((c) => SHORT[r.status[c.label]?.status ?? 'skipped']).join(' | ')} |`,
+  );
+  const clients = m.clients.map(
+    (c) =>
+      `- **${c.label}**: ${c.name} ${c.version}${c.language ? ` (${c.language})` : ''}${c.adapter ? `, adapter ${c.adapterVersion ?? ''}` : ', in-process'}; ` +
+      `reports in \`${c.reportDir}/\`; ${(c.durationMs / 1000).toFixed(1)} s`,
+  );
   return ['# Interoperability matrix', '', ...clients, '', head, `|---|${m.clients.map(() => '---').join('|')}|`, ...rows, ''].join('\n');
 }
 
@@ -50,10 +74,21 @@ export function renderInteropHtml(m: InteropMatrix): string {
   const colour: Record<CellStatus, string> = { passed: '#c8f7c5', failed: '#f7c5c5', 'not-applicable': '#e8e8e8', skipped: '#f7ecc5', deviation: '#f7dcc5' };
   const th = m.clients.map((c) => `<th>${esc(c.name)}<br><small>${esc(c.version)}${c.language ? ` · ${esc(c.language)}` : ''}</small></th>`).join('');
   const rows = m.requirements
-    .map((r) => `<tr><td><b>${esc(r.id)}</b> ${esc(r.title)}</td>${m.clients.map((c) => { const s = r.status[c.label]; const st = s?.status ?? 'skipped'; return `<td style="background:${colour[st]}" title="${esc(s?.reason ?? 'not run')}"><a href="${esc(c.reportDir)}/certification.md">${SHORT[st]}</a></td>`; }).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr><td><b>${esc(r.id)}</b> ${esc(r.title)}</td>${m.clients
+          .map((c) => {
+            const s = r.status[c.label];
+            const st = s?.status ?? 'skipped';
+            const link = `<a href="${esc(c.reportDir)}/certification.md">${SHORT[st]}</a>`;
+            return `<td style="background:${colour[st]}" title="${esc(s?.reason ?? 'not run')}">${link}</td>`;
+          })
+          .join('')}</tr>`,
+    )
     .join('\n');
   return `<!doctype html><meta charset="utf-8"><title>secmatrix interoperability matrix</title>
-<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #aaa;padding:3px 8px;font-size:13px}td a{color:inherit;text-decoration:none}</style>
+<style>body{font-family:sans-serif}table{border-collapse:collapse}
+td,th{border:1px solid #aaa;padding:3px 8px;font-size:13px}td a{color:inherit;text-decoration:none}</style>
 <h1>Interoperability matrix</h1><table><tr><th>Requirement</th>${th}</tr>
 ${rows}
 </table>

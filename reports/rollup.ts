@@ -4,7 +4,7 @@
 //   2b. else any declared deviation            → deviation (never passed)
 //   3. else at least one cell passed           → passed    (the others were not applicable)
 //   4. else (all not applicable, or no cells)  → not-applicable
-import type { CellResult, CellStatus } from '../harness/plan/cell.ts';
+import type { CellResult, CellStatus } from '../harness/core/plan/cell.ts';
 
 export interface StatusCounts {
   passed: number;
@@ -39,7 +39,13 @@ export function rollUp(statuses: readonly CellStatus[]): CellStatus {
 export function rollUpReason(results: readonly CellResult[]): string {
   const c = countStatuses(results.map((r) => r.status));
   const names = (s: CellStatus) => results.filter((r) => r.status === s).map((r) => r.cell.name);
-  const parts = [`${c.passed} passed`, `${c.failed} failed`, `${c.notApplicable} not applicable`, `${c.skipped} skipped`, `${c.deviation} deviation (declared)`].filter((p) => !p.startsWith('0 '));
+  const parts = [
+    `${c.passed} passed`,
+    `${c.failed} failed`,
+    `${c.notApplicable} not applicable`,
+    `${c.skipped} skipped`,
+    `${c.deviation} deviation (declared)`,
+  ].filter((p) => !p.startsWith('0 '));
   const summary = `${results.length} cells: ${parts.join(', ') || 'none'}`;
   if (c.failed > 0) return `${summary}; failed: ${names('failed').join('; ')}`;
   if (c.skipped > 0) return `${summary}; not run: ${names('skipped').join('; ')}`;

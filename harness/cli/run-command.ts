@@ -1,16 +1,17 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { AREAS, type Area } from '../plan/cell.ts';
-import { REPO_ROOT } from '../util/repo-root.ts';
-import { REFERENCE_VERSION } from '../targets/reference-version.ts';
-import { countsLine, failureLines, summaryTable } from '../run/summary.ts';
-import { IN_PROCESS_CLIENT, resolveClientSpec, type AdapterSpec } from '../clients/adapter/registry.ts';
+import { clientEntryFor, DEFAULT_CLIENT, describeClients, prepareClient, type PreparedClient } from '../clients/registry.ts';
+import { REPO_ROOT } from '../core/util/repo-root.ts';
+import { DEFAULT_FAMILY, familyByName } from '../families.ts';
+import { countsLine, failureLines, summaryTable } from '../core/run/summary.ts';
+import { REFERENCE_VERSION } from '../hazelcast/targets/reference-version.ts';
 import { writeInterop, type ClientRun } from '../../reports/interop.ts';
-import type { CellResult } from '../plan/cell.ts';
+import type { CellResult } from '../core/plan/cell.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
 interface RunFlags {
+  client?: string;
   target: string;
   serverVersion?: string;
   members?: number;
@@ -21,7 +22,6 @@ interface RunFlags {
   grep?: string;
   reportDir: string;
   history?: string;
-  client?: string;
   deviations?: string[];
 }
 
@@ -46,32 +46,34 @@ export function registerRunCommand(program: Command): void {
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster')
     .option('--external-config <file>', 'external target: the member configuration file the cluster runs with')
-    .option('--only <areas>', `comma-separated areas (${AREAS.join(', ')})`)
+    .option('--only <areas>', `comma-separated areas (${familyByName().areas.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
-    .option('--client <clients>', `the client(s) under test, comma-separated: ${IN_PROCESS_CLIENT} (default), a shipped adapter NAME[@VERSION] (hazelcast-python, hazelcast-node, ...) or the PATH of an adapter executable; several clients run over the same matrix, one report directory each, plus the interoperability matrix`)
+    .option('--client <clients>', `the client(s) under test, comma-separated: ${describeClients()}; default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]}); several clients run over the same matrix, one report directory each, plus the interoperability matrix`)
     .option('--deviations <file>', 'declared deviations (YAML; repeatable): cells or requirements a client is known to fail, with the reason', (v: string, acc: string[] = []) => [...acc, v])
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
-      const areas = (opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...AREAS]) as Area[];
+      const family = familyByName(DEFAULT_FAMILY);
+      const clientValues = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [DEFAULT_CLIENT[family.name]!];
+      for (const value of clientValues) {
+        const entry = clientEntryFor(value);
+        if (entry && entry.family !== family.name) throw new InvalidArgumentError(`--client ${value} is a ${entry.family} client, not a ${family.name} one`);
+      }
+      const areas = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...family.areas];
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
       // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
-      const [{ runConformance }, { licenseKey }] = await Promise.all([import('../run/conformance-run.ts'), import('../targets/container/enterprise.ts')]);
+      const [{ runConformance }, { licenseKey }] = await Promise.all([import('../core/run/conformance-run.ts'), import('../hazelcast/targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
       const out = process.stdout;
-      const clientValues = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [IN_PROCESS_CLIENT];
       const severalClients = clientValues.length > 1;
-      // Every client is prepared (venvs installed, builds made) before the first cell runs.
-      const clients: { label: string; spec: AdapterSpec | undefined }[] = [];
-      for (const value of clientValues) {
-        const spec = value === IN_PROCESS_CLIENT ? undefined : await resolveClientSpec(value, (l) => out.write(`${l}\n`));
-        clients.push({ label: value.replace(/[^A-Za-z0-9@._-]+/g, '_'), spec });
-      }
+      // Every client is made ready (venvs installed, builds made) and says hello before the first cell runs.
+      const clients: { label: string; prepared: PreparedClient }[] = [];
+      for (const value of clientValues) clients.push({ label: value.replace(/[^A-Za-z0-9@._-]+/g, '_'), prepared: await prepareClient(value, (l) => out.write(`${l}\n`)) });
       let exitCode = 0;
       const byVersion = new Map<string, ClientRun[]>();
-      for (const { label, spec } of clients) for (const version of versions) {
+      for (const { label, prepared } of clients) for (const version of versions) {
         const several = versions.length > 1 && version !== undefined;
         const base = severalClients ? join(opts.reportDir, label) : opts.reportDir;
         const reportDir = several ? join(base, version) : base;
@@ -79,6 +81,8 @@ export function registerRunCommand(program: Command): void {
         if (severalClients) out.write(`\n== client ${label}\n`);
         if (several) out.write(`\n== server version ${version}\n`);
         const outcome = await runConformance({
+          family,
+          client: { name: prepared.name, driver: prepared.info, deviationsFile: prepared.deviationsFile },
           target: opts.target,
           targetOptions: {
             ...(version ? { serverVersion: version } : {}),
@@ -92,7 +96,6 @@ export function registerRunCommand(program: Command): void {
           reportDir,
           historyPath: history,
           verbose: true,
-          client: spec,
           deviations: opts.deviations,
         });
         const runs = byVersion.get(version ?? '') ?? [];

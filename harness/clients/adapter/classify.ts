@@ -1,8 +1,8 @@
 // What a failed `connect` of an adapter means: its facts read through its error map, weighed against
 // the member's own log — the same precedence as the in-process driver (drivers/classify.ts): the
 // member's word wins for decisions the member made.
-import type { MemberEvidenceEvent } from '../../drivers/driver.ts';
-import type { Outcome } from '../../plan/cell.ts';
+import type { MemberEvidenceEvent } from '../driver.ts';
+import type { Outcome } from '../../core/plan/cell.ts';
 import { meaningOf, type ErrorFact, type ErrorMap, type FactMeaning } from './error-map.ts';
 
 const AUTH_STATUSES = new Set(['CREDENTIALS_FAILED', 'NOT_ALLOWED_IN_CLUSTER']);
@@ -14,7 +14,9 @@ export function describeFact(f: ErrorFact): string {
 export function classifyFailedConnect(map: ErrorMap, stage: string | undefined, facts: ErrorFact[], memberEvents: MemberEvidenceEvent[]): Outcome {
   const meanings = facts.map((f) => meaningOf(map, 'connect', f, stage)).filter((m): m is FactMeaning => m !== undefined && m !== 'ignore');
   const tls = meanings.filter((m): m is Extract<FactMeaning, { tls: unknown }> => typeof m === 'object' && 'tls' in m);
-  const memberRefusal = memberEvents.find((e): e is Extract<MemberEvidenceEvent, { kind: 'tls-refused' }> => e.kind === 'tls-refused' && e.decidedBy === 'member');
+  const memberRefusal = memberEvents.find(
+    (e): e is Extract<MemberEvidenceEvent, { kind: 'tls-refused' }> => e.kind === 'tls-refused' && e.decidedBy === 'member',
+  );
   const local = tls.find((m) => m.decidedBy === 'local');
   if (local && !memberRefusal) return { kind: 'tls-refused', side: 'client', reason: local.tls };
   if (memberRefusal) {

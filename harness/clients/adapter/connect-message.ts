@@ -1,11 +1,11 @@
 // A cell's ClientSetup in the adapter protocol's neutral form (the `connect` message): file paths of
 // the PKI, protocol limits, suites by IANA and OpenSSL name, credentials. Pure.
 import type { PkiArtifact, PkiManifest } from '../../../pki/types.ts';
-import type { ClientSetup, ClientTls } from '../../plan/cell.ts';
-import type { Catalogue } from '../../plan/catalogue.ts';
-import { suiteByOpenssl } from '../../plan/catalogue.ts';
-import type { MemberEndpoint } from '../../drivers/driver.ts';
-import type { KerberosClientEnv } from '../../drivers/node-client/kerberos-token.ts';
+import type { ClientSetup, ClientTls } from '../../core/plan/cell.ts';
+import type { TlsCatalogue as Catalogue } from '../../core/plan/tls-facts.ts';
+import { suiteByOpenssl } from '../../core/plan/tls-facts.ts';
+import type { MemberEndpoint } from '../driver.ts';
+import type { KerberosClientEnv } from '../../core/services/kerberos-token.ts';
 
 export class ConnectMessageError extends Error {
   override name = 'ConnectMessageError';

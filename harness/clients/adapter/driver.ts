@@ -4,13 +4,13 @@
 // check, `close`; facts from the adapter are classified with the adapter's error map here, never
 // in the adapter. Every step is bounded; a hung, crashed or garbage-speaking adapter fails the cell
 // it serves with its stderr attached, and the next cell gets a fresh adapter.
-import type { Check, ClientSetup, Outcome } from '../../plan/cell.ts';
-import { CAPABILITIES } from '../../plan/cell.ts';
-import type { Catalogue } from '../../plan/catalogue.ts';
-import { loadMatrices } from '../../plan/load.ts';
-import type { CheckResult, ClientDriver, ClientSession, ConnectAttempt, DriveContext, MemberEndpoint } from '../../drivers/driver.ts';
-import { kerberosToken } from '../../drivers/node-client/kerberos-token.ts';
-import { redactText } from '../../util/redact.ts';
+import type { Check, ClientSetup, Outcome } from '../../core/plan/cell.ts';
+import { CAPABILITIES } from '../../core/plan/cell.ts';
+import type { TlsCatalogue as Catalogue } from '../../core/plan/tls-facts.ts';
+import { loadMatrices } from '../../hazelcast/plan/load.ts';
+import type { CheckResult, ClientDriver, ClientSession, ConnectAttempt, DriveContext, MemberEndpoint } from '../driver.ts';
+import { kerberosToken } from '../../core/services/kerberos-token.ts';
+import { redactText } from '../../core/util/redact.ts';
 import { classifyFailedConnect, connectedOutcome, describeFact } from './classify.ts';
 import { connectMessage, ConnectMessageError } from './connect-message.ts';
 import { meaningOf, type ErrorFact, type ErrorMap } from './error-map.ts';
@@ -133,7 +133,8 @@ export class AdapterDriver implements ClientDriver {
     let missing = client.requiredCapabilities.filter((c) => !has(c));
     // Kerberos: the adapter's own (hazelcast-kerberos...), or a token the runner gets from the KDC.
     if (client.credentials.kind === 'kerberos' && has(CAPABILITIES.tokenCredentials)) missing = missing.filter((c) => c !== CAPABILITIES.kerberosCredentials);
-    if (client.credentials.kind === 'kerberos' && !has(CAPABILITIES.kerberosCredentials) && !has(CAPABILITIES.tokenCredentials)) missing.push(CAPABILITIES.kerberosCredentials);
+    if (client.credentials.kind === 'kerberos' && !has(CAPABILITIES.kerberosCredentials) && !has(CAPABILITIES.tokenCredentials))
+      missing.push(CAPABILITIES.kerberosCredentials);
     if (missing.length === 0) return undefined;
     return `${this.name} ${this.version} (adapter) does not declare: ${[...new Set(missing)].join(', ')}`;
   }
@@ -159,16 +160,25 @@ export class AdapterDriver implements ClientDriver {
       // The runner plays the scenario (expired, replayed, GSS flags) and hands the token over.
       if (!ctx.kerberos) return { outcome: { kind: 'error', message: 'Kerberos credentials but the run has no KDC' }, evidence: {}, durationMs: 0 };
       const token = await kerberosToken(setup.credentials, ctx.kerberos);
-      if (!token.ok) return { outcome: { kind: 'no-credentials', reason: token.reason }, evidence: { 'client log': `no Kerberos token (runner's kinit): ${token.message}` }, durationMs: performance.now() - started };
+      if (!token.ok)
+        return {
+          outcome: { kind: 'no-credentials', reason: token.reason },
+          evidence: { 'client log': `no Kerberos token (runner's kinit): ${token.message}` },
+          durationMs: performance.now() - started,
+        };
       notes.push('Kerberos: the GSSAPI token was obtained by the runner and sent as token credentials (the scenario needs it)');
       client = { ...setup, credentials: { kind: 'token', encoding: 'base64', token: token.tokenBase64 } };
       if (setup.credentials.ticket === 'replayed') {
         const first = await this.connect(endpoint, client, ctx);
         await first.session?.close();
-        if (first.outcome.kind !== 'connected') return { ...first, outcome: { kind: 'error', message: `the first use of the token was not accepted: ${JSON.stringify(first.outcome)}` } };
+        if (first.outcome.kind !== 'connected')
+          return { ...first, outcome: { kind: 'error', message: `the first use of the token was not accepted: ${JSON.stringify(first.outcome)}` } };
       }
     }
-    const keytab = client.credentials.kind === 'kerberos' && client.credentials.login === 'keytab' && ctx.kerberos ? await ctx.kerberos.keytab(`${client.credentials.principal}@${ctx.kerberos.realm}`) : undefined;
+    const keytab =
+      client.credentials.kind === 'kerberos' && client.credentials.login === 'keytab' && ctx.kerberos
+        ? await ctx.kerberos.keytab(`${client.credentials.principal}@${ctx.kerberos.realm}`)
+        : undefined;
     let built: ReturnType<typeof connectMessage>;
     const session = `s${++this.sessions}`;
     try {
@@ -192,7 +202,11 @@ export class AdapterDriver implements ClientDriver {
       proc = await this.live();
     } catch (err) {
       const e = err as AdapterStartError;
-      return { outcome: { kind: 'error', message: `the adapter could not be (re)started: ${e.message}` }, evidence: { 'adapter log': redactText(e.stderr ?? '', secrets) }, durationMs: performance.now() - started };
+      return {
+        outcome: { kind: 'error', message: `the adapter could not be (re)started: ${e.message}` },
+        evidence: { 'adapter log': redactText(e.stderr ?? '', secrets) },
+        durationMs: performance.now() - started,
+      };
     }
     const logFrom = proc.stderr.length;
     const evidence = (extra: Record<string, string> = {}) => ({
@@ -206,13 +220,25 @@ export class AdapterDriver implements ClientDriver {
       answer = await proc.request('connect', built.message, this.timeouts.connectMs + this.timeouts.slackMs);
     } catch (err) {
       const f = err as AdapterFailure;
-      return { outcome: { kind: 'error', message: `adapter failure (${f.kind}): ${f.message}` }, evidence: evidence({ 'adapter log': redactText(f.stderr ?? '', secrets) }), durationMs: performance.now() - started };
+      return {
+        outcome: { kind: 'error', message: `adapter failure (${f.kind}): ${f.message}` },
+        evidence: evidence({ 'adapter log': redactText(f.stderr ?? '', secrets) }),
+        durationMs: performance.now() - started,
+      };
     }
     if (answer.type === 'unsupported') {
-      return { outcome: { kind: 'not-applicable', reason: `${this.name}: ${String(answer['reason'])}` }, evidence: evidence(), durationMs: performance.now() - started };
+      return {
+        outcome: { kind: 'not-applicable', reason: `${this.name}: ${String(answer['reason'])}` },
+        evidence: evidence(),
+        durationMs: performance.now() - started,
+      };
     }
     if (answer.type === 'protocol-error') {
-      return { outcome: { kind: 'error', message: `the adapter refused the connect request: ${String(answer['message'])}` }, evidence: evidence(), durationMs: performance.now() - started };
+      return {
+        outcome: { kind: 'error', message: `the adapter refused the connect request: ${String(answer['message'])}` },
+        evidence: evidence(),
+        durationMs: performance.now() - started,
+      };
     }
     if (answer.type === 'connected') {
       await ctx.evidence.waitFor(mark, (e) => e.kind === 'auth', 150);
@@ -224,7 +250,11 @@ export class AdapterDriver implements ClientDriver {
     await ctx.evidence.waitFor(mark, (e) => e.kind === 'tls-refused' || e.kind === 'auth', 150);
     const facts = [answer['error'] as ErrorFact, ...((answer['causes'] as ErrorFact[] | undefined) ?? [])];
     const outcome: Outcome = classifyFailedConnect(this.spec.errorMap, answer['stage'] as string, facts, ctx.evidence.since(mark));
-    return { outcome, evidence: evidence({ 'client errors': redactText(facts.map(describeFact).join('\n'), secrets) }), durationMs: performance.now() - started };
+    return {
+      outcome,
+      evidence: evidence({ 'client errors': redactText(facts.map(describeFact).join('\n'), secrets) }),
+      durationMs: performance.now() - started,
+    };
   }
 
   /** Ends the adapter process (bye, bounded; its process group killed). */
@@ -257,7 +287,8 @@ class AdapterSession implements ClientSession {
       return { result: 'error', message: `adapter failure (${f.kind}): ${f.message}\n--- adapter log ---\n${f.stderr ?? ''}` };
     }
     if (answer.type === 'result') return { result: 'granted' };
-    if (answer.type === 'unsupported') return { result: 'error', message: `the adapter cannot run ${check.operation} although it declared op:${check.operation}: ${String(answer['reason'])}` };
+    if (answer.type === 'unsupported')
+      return { result: 'error', message: `the adapter cannot run ${check.operation} although it declared op:${check.operation}: ${String(answer['reason'])}` };
     if (answer.type === 'protocol-error') return { result: 'error', message: `the adapter refused the run request: ${String(answer['message'])}` };
     const facts = [answer['error'] as ErrorFact, ...((answer['causes'] as ErrorFact[] | undefined) ?? [])];
     const message = facts.map(describeFact).join(' <- caused by ');

@@ -16,8 +16,8 @@
 //   builtin: openssl-text   # optional: afterwards, the suite's OpenSSL/Node TLS texts (tls-errors.ts)
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { AuthRefusalStatus, NoCredentialsReason, TlsRefusalReason } from '../../plan/cell.ts';
-import { classifyTlsError } from '../../drivers/tls-errors.ts';
+import type { AuthRefusalStatus, NoCredentialsReason, TlsRefusalReason } from '../../core/plan/cell.ts';
+import { classifyTlsError } from '../tls-errors.ts';
 
 export interface ErrorFact {
   class?: string | undefined;
@@ -26,12 +26,7 @@ export interface ErrorFact {
 }
 
 export type FactMeaning =
-  | { tls: TlsRefusalReason; decidedBy: 'local' | 'peer' }
-  | { auth: AuthRefusalStatus }
-  | { noCredentials: NoCredentialsReason }
-  | 'ignore'
-  | 'denied'
-  | 'error';
+  { tls: TlsRefusalReason; decidedBy: 'local' | 'peer' } | { auth: AuthRefusalStatus } | { noCredentials: NoCredentialsReason } | 'ignore' | 'denied' | 'error';
 
 interface Rule {
   when: { class?: RegExp; code?: RegExp; message?: RegExp; stage?: RegExp };
@@ -50,7 +45,18 @@ export class ErrorMapError extends Error {
   override name = 'ErrorMapError';
 }
 
-const TLS_REASONS: readonly TlsRefusalReason[] = ['CERT_UNTRUSTED', 'HOSTNAME_MISMATCH', 'CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_BAD_USAGE', 'NO_SHARED_CIPHER', 'PROTOCOL_VERSION', 'CLIENT_CERT_REQUIRED', 'BAD_CLIENT_CERT', 'KEY_PASSWORD'];
+const TLS_REASONS: readonly TlsRefusalReason[] = [
+  'CERT_UNTRUSTED',
+  'HOSTNAME_MISMATCH',
+  'CERT_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_BAD_USAGE',
+  'NO_SHARED_CIPHER',
+  'PROTOCOL_VERSION',
+  'CLIENT_CERT_REQUIRED',
+  'BAD_CLIENT_CERT',
+  'KEY_PASSWORD',
+];
 const AUTH: readonly AuthRefusalStatus[] = ['CREDENTIALS_FAILED', 'NOT_ALLOWED_IN_CLUSTER'];
 const NO_CREDS: readonly NoCredentialsReason[] = ['KDC_UNREACHABLE', 'CLIENT_UNKNOWN', 'LOGIN_FAILED'];
 

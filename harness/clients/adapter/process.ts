@@ -61,7 +61,8 @@ export class AdapterProcess {
       });
       this.child.once('exit', (code, signal) => {
         this.exitInfo ??= signal ? `killed by ${signal}` : `exited with status ${code}`;
-        this.fail(new AdapterFailure('crashed', `${label} ${this.exitInfo}${this.waiting ? ` while answering '${this.waiting.request}'` : ''}`, this.stderrText));
+        const during = this.waiting ? ` while answering '${this.waiting.request}'` : '';
+        this.fail(new AdapterFailure('crashed', `${label} ${this.exitInfo}${during}`, this.stderrText));
         resolve();
       });
     });
@@ -163,7 +164,8 @@ export class AdapterProcess {
     this.child.stdin.write(`${line}\n`);
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([answer, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new AdapterFailure('hung', `${this.label} did not answer a malformed request within ${ms} ms`, this.stderrText)), ms)))]);
+      const hung = () => new AdapterFailure('hung', `${this.label} did not answer a malformed request within ${ms} ms`, this.stderrText);
+      return await Promise.race([answer, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(hung()), ms)))]);
     } finally {
       clearTimeout(timer);
       this.waiting = undefined;

@@ -4,7 +4,7 @@
 // harness/clients/adapters/README.md.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { REPO_ROOT } from '../../util/repo-root.ts';
+import { REPO_ROOT } from '../../core/util/repo-root.ts';
 import { BUILTIN_ONLY, loadErrorMap } from './error-map.ts';
 import type { ResolvedAdapter } from './driver.ts';
 import type { AdapterCommand } from './process.ts';
@@ -15,6 +15,8 @@ export const ADAPTERS_DIR = join(REPO_ROOT, 'harness', 'clients', 'adapters');
 
 export interface AdapterEntry {
   name: string;
+  /** The system family its client talks to (harness/families.ts). */
+  family: string;
   language: string;
   /** The client version a bare NAME runs (pinned). */
   defaultVersion: string;
@@ -32,6 +34,7 @@ const PYTHON_KERBEROS = 'hazelcast-kerberos==1.0.0';
 export const ADAPTER_REGISTRY: Record<string, AdapterEntry> = {
   'hazelcast-python': {
     name: 'hazelcast-python',
+    family: 'hazelcast',
     language: 'python',
     defaultVersion: '5.7.0',
     knownVersions: ['5.7.0', '5.6.0'],
@@ -45,6 +48,7 @@ export const ADAPTER_REGISTRY: Record<string, AdapterEntry> = {
   // .ci/setup-java-adapter.sh, which builds the jar with Maven for HZ_JAVA_VERSION; idempotent).
   'hazelcast-java': {
     name: 'hazelcast-java',
+    family: 'hazelcast',
     language: 'java',
     defaultVersion: '5.7.0',
     folder: join(ADAPTERS_DIR, 'hazelcast-java'),
@@ -56,21 +60,22 @@ export const ADAPTER_REGISTRY: Record<string, AdapterEntry> = {
       return { command: [start] };
     },
   },
-  'hazelcast-node': {
-    name: 'hazelcast-node',
+  // The in-process driver is `hazelcast-node` (harness/clients/registry.ts); this is the same client
+  // as an adapter process.
+  'hazelcast-node-adapter': {
+    name: 'hazelcast-node-adapter',
+    family: 'hazelcast',
     language: 'javascript',
     // The project's own dependency (package.json): other versions are not installed side by side.
     defaultVersion: 'installed',
     folder: join(ADAPTERS_DIR, 'hazelcast-node'),
     async prepare(version) {
-      if (version !== 'installed') throw new Error(`hazelcast-node runs the hazelcast-client version the project installed (package.json); @${version} is not supported`);
+      if (version !== 'installed')
+        throw new Error(`hazelcast-node runs the hazelcast-client version the project installed (package.json); @${version} is not supported`);
       return { command: [process.execPath, '--import', 'tsx', join(ADAPTERS_DIR, 'hazelcast-node', 'adapter.ts')], cwd: REPO_ROOT };
     },
   },
 };
-
-/** The in-process Node driver (the default, fastest); not an adapter process. */
-export const IN_PROCESS_CLIENT = 'hazelcast-node-inprocess';
 
 /** What crosses into the suite workers (JSON): enough to start the adapter there. */
 export interface AdapterSpec {
@@ -97,11 +102,21 @@ export async function resolveClientSpec(value: string, log: (l: string) => void 
     const path = resolve(value);
     if (!existsSync(path) || !statSync(path).isFile()) throw new ClientSpecError(`--client ${value}: no such adapter executable`);
     const folder = dirname(path);
-    return { name: path, version: 'vendor', command: { command: [path] }, errorMapFile: beside(folder, 'error-map.yaml'), deviationsFile: beside(folder, 'deviations.yaml') };
+    return {
+      name: path,
+      version: 'vendor',
+      command: { command: [path] },
+      errorMapFile: beside(folder, 'error-map.yaml'),
+      deviationsFile: beside(folder, 'deviations.yaml'),
+    };
   }
   const [name, version] = value.split('@') as [string, string | undefined];
   const entry = ADAPTER_REGISTRY[name];
-  if (!entry) throw new ClientSpecError(`--client ${value}: unknown client '${name}' (known: ${[IN_PROCESS_CLIENT, ...Object.keys(ADAPTER_REGISTRY)].join(', ')}, or a path to an adapter executable)`);
+  if (!entry)
+    throw new ClientSpecError(
+      `--client ${value}: unknown client '${name}' (known adapters: ${Object.keys(ADAPTER_REGISTRY).join(', ')}; ` +
+        'in-process: harness/clients/registry.ts; or a path to an adapter executable)',
+    );
   const v = version ?? entry.defaultVersion;
   let command: AdapterCommand;
   try {
@@ -113,5 +128,10 @@ export async function resolveClientSpec(value: string, log: (l: string) => void 
 }
 
 export function resolvedAdapter(spec: AdapterSpec): ResolvedAdapter {
-  return { name: spec.name, command: spec.command, errorMap: spec.errorMapFile ? loadErrorMap(spec.errorMapFile) : BUILTIN_ONLY, deviationsFile: spec.deviationsFile };
+  return {
+    name: spec.name,
+    command: spec.command,
+    errorMap: spec.errorMapFile ? loadErrorMap(spec.errorMapFile) : BUILTIN_ONLY,
+    deviationsFile: spec.deviationsFile,
+  };
 }

@@ -2,7 +2,7 @@
 // every line an adapter prints is checked against the schema of the answer its request expects.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../util/repo-root.ts';
+import { REPO_ROOT } from '../../core/util/repo-root.ts';
 import { Ajv, type ValidateFunction } from 'ajv';
 
 export const SCHEMA_DIR = join(REPO_ROOT, 'docs', 'adapter-protocol');

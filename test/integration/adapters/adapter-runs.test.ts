@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');
 let dir: TempDir;
@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(async () => dir?.remove());
 
-const secmatrix = (args: string[], ms: number) => execa(process.execPath, [CLI, ...args], { reject: false, timeout: ms, all: true, env: { CI: process.env['CI'] ?? '' } });
+const secmatrix = (args: string[], ms: number) =>
+  execa(process.execPath, [CLI, ...args], { reject: false, timeout: ms, all: true, env: { CI: process.env['CI'] ?? '' } });
 interface Cert {
   client: { name: string; language?: string; adapter?: string; adapterVersion?: string };
   requirements: { id: string; status: string; cells: { name: string; status: string; observed: { kind: string } }[] }[];
@@ -24,16 +25,20 @@ const cert = (d: string): Cert => JSON.parse(readFileSync(join(d, 'certification
 describe('secmatrix run with adapters', () => {
   it('the Node client as an adapter process gives the in-process certification (credentials), in the interoperability matrix', async () => {
     const out = join(dir.path, 'node-both');
-    const r = await secmatrix(['run', '--client', 'hazelcast-node-inprocess,hazelcast-node', '--only', 'credentials', '--report-dir', out], 300_000);
+    const r = await secmatrix(['run', '--client', 'hazelcast-node,hazelcast-node-adapter', '--only', 'credentials', '--report-dir', out], 300_000);
     expect(r.exitCode, r.all).toBe(0);
-    const inProcess = cert(join(out, 'hazelcast-node-inprocess'));
-    const adapter = cert(join(out, 'hazelcast-node'));
-    expect(adapter.client).toMatchObject({ name: 'hazelcast-node', language: 'javascript', adapter: 'hazelcast-node', adapterVersion: '1.0.0' });
-    const statuses = (c: Cert) => c.requirements.flatMap((q) => [`${q.id}: ${q.status}`, ...q.cells.map((x) => `${q.id} ${x.name}: ${x.status} ${x.observed.kind}`)]);
+    const inProcess = cert(join(out, 'hazelcast-node'));
+    const adapter = cert(join(out, 'hazelcast-node-adapter'));
+    expect(adapter.client).toMatchObject({ name: 'hazelcast-node', language: 'javascript', adapter: 'hazelcast-node-adapter', adapterVersion: '1.0.0' });
+    const statuses = (c: Cert) =>
+      c.requirements.flatMap((q) => [`${q.id}: ${q.status}`, ...q.cells.map((x) => `${q.id} ${x.name}: ${x.status} ${x.observed.kind}`)]);
     expect(statuses(adapter)).toEqual(statuses(inProcess));
-    const interop = JSON.parse(readFileSync(join(out, 'interop.json'), 'utf8')) as { clients: { label: string }[]; requirements: { id: string; status: Record<string, { status: string }> }[] };
-    expect(interop.clients.map((c) => c.label)).toEqual(['hazelcast-node-inprocess', 'hazelcast-node']);
-    for (const q of interop.requirements) expect(q.status['hazelcast-node']?.status, q.id).toBe(q.status['hazelcast-node-inprocess']?.status);
+    const interop = JSON.parse(readFileSync(join(out, 'interop.json'), 'utf8')) as {
+      clients: { label: string }[];
+      requirements: { id: string; status: Record<string, { status: string }> }[];
+    };
+    expect(interop.clients.map((c) => c.label)).toEqual(['hazelcast-node', 'hazelcast-node-adapter']);
+    for (const q of interop.requirements) expect(q.status['hazelcast-node-adapter']?.status, q.id).toBe(q.status['hazelcast-node']?.status);
     expect(readFileSync(join(out, 'interop.html'), 'utf8')).toContain('<table>');
   }, 320_000);
 
@@ -46,7 +51,10 @@ describe('secmatrix run with adapters', () => {
     const cells = c.requirements.flatMap((q) => q.cells);
     expect(cells.filter((x) => x.status === 'failed')).toEqual([]);
     // The Python-only options are real cells here: key password as bytes / callables, SSLv2/SSLv3 pins.
-    const passed = cells.filter((x) => x.status === 'passed').map((x) => x.name).join('\n');
+    const passed = cells
+      .filter((x) => x.status === 'passed')
+      .map((x) => x.name)
+      .join('\n');
     expect(passed).toMatch(/given as callable-bytes/);
     expect(passed).toMatch(/given as bytes/);
     expect(passed).toMatch(/SSLv3/);
@@ -64,7 +72,10 @@ describe('secmatrix run with adapters', () => {
     // A deviation declared for a cell that passes is stale: the run fails and says so.
     const file = join(dir.path, 'stale.yaml');
     writeFileSync(file, "deviations:\n  - cell: 'HZ-TLS-001/memberProtocol=TLSv1.3,clientVersion=TLSv1.3'\n    reason: fixed long ago\n");
-    const stale = await secmatrix(['run', '--client', 'hazelcast-python', '--only', 'tls', '--grep', grep, '--deviations', file, '--report-dir', join(dir.path, 'stale')], 300_000);
+    const stale = await secmatrix(
+      ['run', '--client', 'hazelcast-python', '--only', 'tls', '--grep', grep, '--deviations', file, '--report-dir', join(dir.path, 'stale')],
+      300_000,
+    );
     expect(stale.exitCode).toBe(1);
     expect(stale.all).toMatch(/PROBLEM stale declared deviation .*stale\.yaml#0: fixed long ago/);
     // A malformed file stops the run before anything starts, naming file and path.

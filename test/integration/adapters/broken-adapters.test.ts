@@ -5,17 +5,25 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdapterDriver, AdapterStartError, type AdapterTimeouts } from '../../../harness/clients/adapter/driver.ts';
 import { BUILTIN_ONLY } from '../../../harness/clients/adapter/error-map.ts';
-import { checkAdapter } from '../../../harness/clients/adapter/check.ts';
-import type { DriveContext, MemberEvidence } from '../../../harness/drivers/driver.ts';
-import type { ClientSetup } from '../../../harness/plan/cell.ts';
+import { checkAdapter } from '../../../harness/cli/adapter-check.ts';
+import type { DriveContext, MemberEvidence } from '../../../harness/clients/driver.ts';
+import type { ClientSetup } from '../../../harness/core/plan/cell.ts';
 import type { PkiManifest } from '../../../pki/types.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/adapters');
 const TIMEOUTS: AdapterTimeouts = { helloMs: 5000, connectMs: 1000, operationMs: 1000, slackMs: 1500 };
 
 const noEvidence: MemberEvidence = { mark: () => 0, since: () => [], waitFor: async () => undefined };
-const ctx: DriveContext = { pki: { format: 'secmatrix-pki/1', anchor: '', windows: {} as never, outDir: '', artifacts: {} } as PkiManifest, evidence: noEvidence };
-const setup: ClientSetup = { clusterName: 'dev', tls: null, credentials: { kind: 'password', username: 'u', password: 'p' }, requiredCapabilities: ['credentials-password'] };
+const ctx: DriveContext = {
+  pki: { format: 'secmatrix-pki/1', anchor: '', windows: {} as never, outDir: '', artifacts: {} } as PkiManifest,
+  evidence: noEvidence,
+};
+const setup: ClientSetup = {
+  clusterName: 'dev',
+  tls: null,
+  credentials: { kind: 'password', username: 'u', password: 'p' },
+  requiredCapabilities: ['credentials-password'],
+};
 
 const alive = (pid: number) => {
   try {
@@ -43,7 +51,10 @@ afterEach(async () => {
 });
 
 const start = async (mode: string) => {
-  const d = await AdapterDriver.start({ name: `${mode}-adapter`, command: { command: [join(FIXTURES, `${mode}-adapter.sh`)] }, errorMap: BUILTIN_ONLY }, TIMEOUTS);
+  const d = await AdapterDriver.start(
+    { name: `${mode}-adapter`, command: { command: [join(FIXTURES, `${mode}-adapter.sh`)] }, errorMap: BUILTIN_ONLY },
+    TIMEOUTS,
+  );
   drivers.push(d);
   return d;
 };
@@ -82,7 +93,10 @@ describe('a broken adapter fails its cell, clearly and in bounded time, and leav
 
   it('an adapter that never answers hello is a clear start error', async () => {
     const t0 = performance.now();
-    const err = await AdapterDriver.start({ name: 'hello-hang', command: { command: [process.execPath, join(FIXTURES, 'broken-adapter.mjs'), 'hello-hang'] }, errorMap: BUILTIN_ONLY }, TIMEOUTS).catch((e: unknown) => e);
+    const err = await AdapterDriver.start(
+      { name: 'hello-hang', command: { command: [process.execPath, join(FIXTURES, 'broken-adapter.mjs'), 'hello-hang'] }, errorMap: BUILTIN_ONLY },
+      TIMEOUTS,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AdapterStartError);
     expect((err as Error).message).toMatch(/hello failed: .*did not answer 'hello' within 5000 ms/);
     expect(performance.now() - t0).toBeLessThan(TIMEOUTS.helloMs + 2500);
@@ -90,13 +104,18 @@ describe('a broken adapter fails its cell, clearly and in bounded time, and leav
   });
 
   it('a protocol version mismatch is a clear error at hello', async () => {
-    const err = await AdapterDriver.start({ name: 'old', command: { command: [process.execPath, join(FIXTURES, 'broken-adapter.mjs'), 'old-protocol'] }, errorMap: BUILTIN_ONLY }, TIMEOUTS).catch((e: unknown) => e);
+    const err = await AdapterDriver.start(
+      { name: 'old', command: { command: [process.execPath, join(FIXTURES, 'broken-adapter.mjs'), 'old-protocol'] }, errorMap: BUILTIN_ONLY },
+      TIMEOUTS,
+    ).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/does not speak protocol 1: speaks protocol 0 only/);
     expect(await gone(childPids((err as AdapterStartError).stderr))).toBe(true);
   });
 
   it('an executable that does not exist is a clear start error', async () => {
-    const err = await AdapterDriver.start({ name: 'missing', command: { command: ['/nonexistent/adapter'] }, errorMap: BUILTIN_ONLY }, TIMEOUTS).catch((e: unknown) => e);
+    const err = await AdapterDriver.start({ name: 'missing', command: { command: ['/nonexistent/adapter'] }, errorMap: BUILTIN_ONLY }, TIMEOUTS).catch(
+      (e: unknown) => e,
+    );
     expect((err as Error).message).toMatch(/could not be started .*ENOENT/);
   });
 

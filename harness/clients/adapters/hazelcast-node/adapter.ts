@@ -6,15 +6,16 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import type { ConnectionOptions } from 'node:tls';
 import { Client, type ClientConfig } from 'hazelcast-client';
-import { NODE_CLIENT_TIMING } from '../../../drivers/node-client/client-config.ts';
-import { CapturingLogger } from '../../../drivers/node-client/log-capture.ts';
-import { NODE_OPERATIONS } from '../../../drivers/node-client/operations.ts';
-import { describeWithCauses } from '../../../drivers/node-client/driver.ts';
+import { NODE_CLIENT_TIMING } from '../../node-client/client-config.ts';
+import { CapturingLogger } from '../../node-client/log-capture.ts';
+import { NODE_OPERATIONS } from '../../node-client/operations.ts';
+import { describeWithCauses } from '../../node-client/driver.ts';
 
 const PROTOCOL = 1;
 const ADAPTER_VERSION = '1.0.0';
 const clientVersion: string = createRequire(import.meta.url)('hazelcast-client/package.json').version;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- protocol messages are checked by the runner's schemas
 type Msg = Record<string, any>;
 const send = (m: Msg) => process.stdout.write(`${JSON.stringify(m)}\n`);
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -22,8 +23,18 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 // Everything the client can express (docs/adapter-protocol.md capability names). Not declared, with
 // the reason in the README: SSLv2/SSLv3 pins and key password callables.
 const CAPABILITIES = [
-  'tls', 'tls-pin-version', 'tls-cipher-list', 'tls-no-verification', 'tls-system-ca', 'tls-hostname-verification-toggle',
-  'tls-client-cert', 'tls-combined-key-cert', 'tls-encrypted-key', 'credentials-password', 'credentials-token', 'map-operations',
+  'tls',
+  'tls-pin-version',
+  'tls-cipher-list',
+  'tls-no-verification',
+  'tls-system-ca',
+  'tls-hostname-verification-toggle',
+  'tls-client-cert',
+  'tls-combined-key-cert',
+  'tls-encrypted-key',
+  'credentials-password',
+  'credentials-token',
+  'map-operations',
   ...Object.keys(NODE_OPERATIONS).map((op) => `op:${op}`),
 ];
 
@@ -62,7 +73,13 @@ function clientConfig(req: Msg, logger: CapturingLogger): ClientConfig {
     connectionStrategy: {
       asyncStart: false,
       reconnectMode: 'OFF' as never,
-      connectionRetry: { initialBackoffMillis: 50, maxBackoffMillis: 100, multiplier: 1, jitter: 0, clusterConnectTimeoutMillis: NODE_CLIENT_TIMING.clusterConnectTimeoutMs },
+      connectionRetry: {
+        initialBackoffMillis: 50,
+        maxBackoffMillis: 100,
+        multiplier: 1,
+        jitter: 0,
+        clusterConnectTimeoutMillis: NODE_CLIENT_TIMING.clusterConnectTimeoutMs,
+      },
     },
     properties: {
       'hazelcast.client.heartbeat.interval': NODE_CLIENT_TIMING.heartbeatIntervalMs,
@@ -76,7 +93,8 @@ function clientConfig(req: Msg, logger: CapturingLogger): ClientConfig {
   const c = req['credentials'];
   if (c?.kind === 'username-password') cfg.security = { usernamePassword: { username: c.username, password: c.password } };
   else if (c?.kind === 'token') cfg.security = { token: { token: c.token, encoding: (c.encoding === 'base64' ? 'BASE64' : 'ASCII') as never } };
-  else if (c?.kind === 'kerberos') throw new Unsupported('the Node client has no Kerberos of its own (the runner can send a GSSAPI token as token credentials)');
+  else if (c?.kind === 'kerberos')
+    throw new Unsupported('the Node client has no Kerberos of its own (the runner can send a GSSAPI token as token credentials)');
   return cfg;
 }
 
@@ -97,7 +115,10 @@ async function connect(req: Msg): Promise<Msg> {
   const starting = Client.newHazelcastClient(cfg);
   let timer: NodeJS.Timeout | undefined;
   try {
-    const hz = await Promise.race([starting, new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`no connection within ${BOUND_MS} ms`)), BOUND_MS)))]);
+    const hz = await Promise.race([
+      starting,
+      new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`no connection within ${BOUND_MS} ms`)), BOUND_MS))),
+    ]);
     sessions.set(req['session'], hz);
     return { type: 'connected', session: req['session'] };
   } catch (e) {
@@ -153,9 +174,16 @@ async function main(): Promise<void> {
     let reply: Msg;
     switch (req['type']) {
       case 'hello':
-        reply = req['protocol'] === PROTOCOL
-          ? { type: 'hello', protocol: PROTOCOL, client: { name: 'hazelcast-node', version: clientVersion, language: 'javascript' }, adapter: { version: ADAPTER_VERSION }, capabilities: CAPABILITIES }
-          : { type: 'protocol-error', message: `speaks protocol ${PROTOCOL} only` };
+        reply =
+          req['protocol'] === PROTOCOL
+            ? {
+                type: 'hello',
+                protocol: PROTOCOL,
+                client: { name: 'hazelcast-node', version: clientVersion, language: 'javascript' },
+                adapter: { version: ADAPTER_VERSION },
+                capabilities: CAPABILITIES,
+              }
+            : { type: 'protocol-error', message: `speaks protocol ${PROTOCOL} only` };
         break;
       case 'connect':
         reply = await connect(req);
@@ -169,7 +197,7 @@ async function main(): Promise<void> {
       case 'bye':
         await shutdownAll();
         send({ id, type: 'bye' });
-        process.exit(0);
+        return process.exit(0);
       default:
         reply = { type: 'protocol-error', message: `unknown request type ${JSON.stringify(req['type'])}` };
     }
