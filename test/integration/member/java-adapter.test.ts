@@ -8,6 +8,7 @@
 // a HazelcastSerializationException, never a success. Finally, a member that skips one mapping
 // (hazelcast/hazelcast#24271, #13399) is caught by the same expectations.
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MemberConfig } from '../../../harness/hazelcast/reference-member/config/model.ts';
@@ -397,6 +398,24 @@ describe.skipIf(skip)('connecting the Java client', () => {
     const r = await adapter.connect('tls', passwordMember, devPassword, { tls: { caFile: '/nonexistent/ca.pem', verifyPeer: true } });
     expect(r.type).toBe('unsupported');
     expect(String(r['reason'])).toContain('SSL/TLS requires Hazelcast Enterprise Edition');
+  });
+
+  test('a member that accepts and never answers: failed within the connect timeout, client stopped', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket.on('error', () => undefined)));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const start = Date.now();
+      const r = await adapter.connect('silent', { host: '127.0.0.1', port }, devPassword, { timeouts: { connectMs: 2_000, operationMs: 2_000 } });
+      expect(r).toMatchObject({ type: 'failed' });
+      expect(Date.now() - start).toBeLessThan(10_000);
+      // The adapter goes on serving.
+      expect(await adapter.hello()).toMatchObject({ type: 'hello' });
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   test('Kerberos credentials are unsupported by the open-source client, with the reason', async () => {

@@ -102,13 +102,42 @@ final class Connect {
             }
         }
 
+        // The client waits for an authentication answer up to its heartbeat timeout (60 s by
+        // default): bound it by the connect timeout, and bound the whole start by a watchdog.
+        config.setProperty("hazelcast.client.heartbeat.timeout", String.valueOf(Math.max(connectMs, 5_000)));
         try (ConnectLog log = new ConnectLog(config.getInstanceName())) {
             try {
-                return Result.connected(HazelcastClient.newHazelcastClient(config));
+                return Result.connected(startBounded(config, connectMs + 3_000L));
             } catch (Throwable t) {
                 List<String[]> logged = log.facts();
                 return Result.failed(stage(t, logged), t, logged);
             }
+        }
+    }
+
+    /** newHazelcastClient within deadlineMs; on timeout the half-started client is shut down. */
+    private static HazelcastInstance startBounded(ClientConfig config, long deadlineMs) throws Throwable {
+        java.util.concurrent.CompletableFuture<HazelcastInstance> start = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                start.complete(HazelcastClient.newHazelcastClient(config));
+            } catch (Throwable e) {
+                start.completeExceptionally(e);
+            }
+        }, "secmatrix-connect-" + config.getInstanceName());
+        t.setDaemon(true);
+        t.start();
+        try {
+            return start.get(deadlineMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Whenever it does come up, it goes down again; meanwhile stop it where it stands.
+            start.thenAccept(HazelcastInstance::shutdown);
+            HazelcastInstance half = HazelcastClient.getHazelcastClientByName(config.getInstanceName());
+            if (half != null) half.getLifecycleService().terminate();
+            t.interrupt();
+            throw new java.util.concurrent.TimeoutException("the client did not connect within " + deadlineMs + " ms");
         }
     }
 
