@@ -109,7 +109,10 @@ async function run(req) {
   const args = req.args ?? {};
   try {
     const rs = await client.execute(args.statement, [], { keyspace: args.keyspace ?? undefined, readTimeout: req.timeouts?.operationMs ?? 10000 });
-    return { type: 'result', value: { rows: rs.rowLength ?? 0 } };
+    const value = { rows: rs.rowLength ?? 0 };
+    const first = rs.first?.();
+    if (first) value.first = Object.fromEntries(first.keys().map((k) => [k, first.get(k) === null || first.get(k) === undefined ? null : String(first.get(k))]));
+    return { type: 'result', value };
   } catch (err) {
     return { type: 'error', error: errorFact(err) };
   }

@@ -216,7 +216,12 @@ def run(req):
     except Exception as exc:  # the driver's own error, as a fact
         return {"type": "error", "error": error_fact(exc)}
     rows = list(rs) if rs is not None else []
-    return {"type": "result", "value": {"rows": len(rows)}}
+    value = {"rows": len(rows)}
+    if rows:
+        first = rows[0]
+        names = getattr(rs, "column_names", None) or getattr(first, "_fields", None) or []
+        value["first"] = {n: (None if v is None else str(v)) for n, v in zip(names, first)}
+    return {"type": "result", "value": value}
 
 
 def handle(req):
