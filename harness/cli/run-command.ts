@@ -5,6 +5,7 @@ import { REPO_ROOT, runConformance } from '../run/conformance-run.ts';
 import { failureLines, summaryTable } from '../run/summary.ts';
 import { licenseKey } from '../targets/container/enterprise.ts';
 import { REFERENCE_VERSION } from '../targets/container.ts';
+import { checkCqlClients, isCqlArea, printCqlOutcome, runCql } from '../cql/run/run.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
@@ -19,6 +20,7 @@ interface RunFlags {
   grep?: string;
   reportDir: string;
   history?: string;
+  client?: string;
 }
 
 function positiveInt(v: string): number {
@@ -45,9 +47,21 @@ export function registerRunCommand(program: Command): void {
     .option('--only <areas>', `comma-separated areas (${AREAS.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
+    .option('--client <names>', 'CQL areas (cql-tls, cql-auth, cql-permissions): comma-separated clients, cassandra-python and/or cassandra-node (default both)')
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
       const areas = (opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...AREAS]) as Area[];
+      // The CQL family (its own path until the generic run drives adapters): only CQL areas, embedded Cassandra.
+      if (areas.some((a) => isCqlArea(a))) {
+        if (!areas.every((a) => isCqlArea(a))) throw new InvalidArgumentError('CQL areas (cql-*) run separately from the Hazelcast areas');
+        if (opts.target !== 'embedded') throw new InvalidArgumentError('the CQL areas run against the embedded Apache Cassandra only (container definitions are unit-tested, see README)');
+        const clients = checkCqlClients(opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : ['cassandra-python', 'cassandra-node']);
+        const out = await runCql({ areas: areas as never, clients, grep: opts.grep, reportDir: opts.reportDir, ...(opts.history ? { historyPath: opts.history } : {}), verbose: true });
+        printCqlOutcome(out, opts.reportDir, (l) => process.stdout.write(l));
+        process.exitCode = out.exitCode;
+        return;
+      }
+      if (opts.client) throw new InvalidArgumentError('--client applies to the CQL areas only');
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.

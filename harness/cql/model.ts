@@ -19,6 +19,8 @@ export interface CqlServerTls {
   /** PKI id of the server certificate (key store / PEM key and chain). */
   serverCert: string;
   storeFormat: StoreFormat;
+  /** PEM only: the private key encrypted (PKCS#8, PBES2 as OpenSSL 3 writes it) with keystore_password; default unencrypted. */
+  pemKeyEncrypted?: boolean;
   /** PKI id of the CA whose trust store verifies client certificates; absent = no truststore. */
   trustCa?: string;
   requireClientAuth: boolean;

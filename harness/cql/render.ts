@@ -62,7 +62,8 @@ export function cassandraYamlObject(setup: CqlServerSetup, place: ServerPlacemen
     initial_token: 0,
     partitioner: 'org.apache.cassandra.dht.Murmur3Partitioner',
     commitlog_sync: 'periodic',
-    commitlog_sync_period: '10000ms',
+    // Short: a server stopped with SIGKILL right after its fixture was written (the mTLS bootstrap) keeps it.
+    commitlog_sync_period: '100ms',
     endpoint_snitch: 'SimpleSnitch',
     seed_provider: [{ class_name: 'org.apache.cassandra.locator.SimpleSeedProvider', parameters: [{ seeds: `${place.host}:${place.storagePort}` }] }],
     listen_address: place.host,

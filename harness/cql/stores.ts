@@ -44,10 +44,11 @@ export async function prepareServerStores(tls: CqlServerTls, pki: PkiManifest, d
     }
     return out;
   }
-  // PEM: the encrypted private key followed by the chain; keystore_password is the key's password.
+  // PEM: the private key followed by the chain; with an encrypted key, keystore_password is its password.
   const keyPem = join(dir, `${server.id}.key-and-chain.pem`);
-  await writeFile(keyPem, (await readFile(server.files.keyEncrypted!, 'utf8')) + (await readFile(server.files.chain!, 'utf8')), { mode: 0o600 });
-  const out: ServerStores = { keystore: keyPem, keystorePassword: server.passwords.key! };
+  const key = await readFile(tls.pemKeyEncrypted ? server.files.keyEncrypted! : server.files.key!, 'utf8');
+  await writeFile(keyPem, key + (await readFile(server.files.chain!, 'utf8')), { mode: 0o600 });
+  const out: ServerStores = { keystore: keyPem, ...(tls.pemKeyEncrypted ? { keystorePassword: server.passwords.key! } : {}) };
   if (ca) {
     const caPem = join(dir, `${ca.id}.pem`);
     await copyFile(ca.files.cert!, caPem);

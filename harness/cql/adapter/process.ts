@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { onCleanup } from '../../util/cleanup.ts';
 import type { AdapterCommand } from './adapters.ts';
+import { watchGroup } from '../watchdog.ts';
 
 export type AdapterResponse = { id: number | null; type: string; [k: string]: unknown };
 
@@ -30,6 +31,7 @@ export class AdapterProcess {
 
   private constructor(cmd: AdapterCommand) {
     this.child = spawn(cmd.command, cmd.args, { cwd: cmd.dir, stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    if (this.child.pid !== undefined) watchGroup(this.child.pid);
     this.child.stderr!.setEncoding('utf8');
     this.child.stderr!.on('data', (d: string) => {
       this.stderr += d;

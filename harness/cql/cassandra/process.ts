@@ -16,6 +16,7 @@ import type { CqlServerSetup } from '../model.ts';
 import { renderCassandraYaml, type ServerStores } from '../render.ts';
 import { cassandraJvmArgs } from './jvm-options.ts';
 import { DEFAULT_CASSANDRA_VERSION, ensureCassandra } from './install.ts';
+import { watchGroup } from '../watchdog.ts';
 
 export const HOST = '127.0.0.1';
 
@@ -67,7 +68,8 @@ function portAnswers(host: string, port: number): Promise<boolean> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+// Not unref'd: the readiness loop itself must keep the process alive (it is bounded by its deadline).
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -143,6 +145,7 @@ export class CassandraProcess {
     const args = cassandraJvmArgs({ lib, yamlPath, storageDir: dataDir, logDir: join(dir, 'logs'), heap: this.heap, jsse: this.jsse });
     const child = spawn('java', args, { cwd: dir, detached: true, stdio: ['ignore', logFd, logFd] });
     closeSync(logFd);
+    if (child.pid !== undefined) watchGroup(child.pid);
     let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     const exitedP = new Promise<void>((r) => child.once('exit', (code, signal) => ((exited = { code, signal }), r())));
     child.once('error', () => undefined);

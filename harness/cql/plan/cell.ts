@@ -29,5 +29,7 @@ export interface CqlCell {
   setup: CqlClientSetup;
   action: CqlAction;
   expected: CqlOutcome;
+  /** The matrix's `expectFailure`: a measured, explained failure of the server (tlsfuzzer's exp_pass: false). A pass makes it stale. */
+  knownFailure?: string;
   parameters: Record<string, string>;
 }

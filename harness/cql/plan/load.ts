@@ -141,6 +141,7 @@ function connectArea(area: CqlArea, file: string, clients: readonly CqlClientNam
             setup: legacy ? { ...setup, tls: setup.tls ? { ...setup.tls, legacyOptionsDict: true } : null } : setup,
             action: { kind: 'connect' },
             expected,
+            ...(typeof r['expectFailure'] === 'string' ? { knownFailure: r['expectFailure'] } : {}),
             parameters: { client, server: sk, case: caseName },
           });
         }

@@ -106,6 +106,8 @@ export class CqlRunContext {
         try {
           await admin.execute(`ADD IDENTITY IF NOT EXISTS '${SPIFFE.admin}' TO ROLE 'cassandra'`);
           for (const c of authFixtureCql(true)) await admin.execute(c);
+          // Let the periodic commit log sync (100 ms) write it before the SIGKILL stop.
+          await new Promise((r) => setTimeout(r, 600));
         } finally {
           await admin.close();
           await first.stop();
