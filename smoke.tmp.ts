@@ -20,7 +20,7 @@ try {
     const m = meets(c.expected, r.observed);
     if (m.ok) pass++; else fail++;
     console.log(m.ok ? 'PASS' : 'FAIL', c.id, Math.round(r.durationMs), m.ok ? describeOutcome(r.observed) : m.why);
-    if (!m.ok) console.log('   ', (r.evidence['connect'] ?? r.evidence['statement'] ?? '').slice(0, 600));
+    if (!m.ok) console.log('   ', (r.evidence['statement'] ?? r.evidence['connect'] ?? '').slice(0, 600));
   }
 } finally {
   await ctx.close();

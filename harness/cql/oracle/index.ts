@@ -1,5 +1,5 @@
 // The CQL oracle: the documented rules as a small model, independent of Cassandra and of the drivers.
-import { holds, isApplicable, type Grant } from './permissions.ts';
+import { GRANTABLE_ON_SYSTEM_KEYSPACES, holds, inSystemKeyspace, isApplicable, type Grant } from './permissions.ts';
 import type { CqlOutcome } from './outcome.ts';
 import type { StatementSpec } from './statements.ts';
 
@@ -20,7 +20,12 @@ export function statementOutcome(s: StatementSpec, grants: readonly Grant[], sup
   return { kind: 'ok' };
 }
 
-/** A GRANT by the superuser: accepted when the permission applies to the resource's kind, else invalid. */
+/**
+ * A GRANT by the superuser: invalid when the permission does not apply to the resource's kind;
+ * unauthorized when it is not one of the few grantable on a system keyspace; else accepted.
+ */
 export function grantOutcome(g: Grant): CqlOutcome {
-  return isApplicable(g) ? { kind: 'ok' } : { kind: 'invalid' };
+  if (!isApplicable(g)) return { kind: 'invalid' };
+  if (inSystemKeyspace(g.resource) && !GRANTABLE_ON_SYSTEM_KEYSPACES.includes(g.permission)) return { kind: 'unauthorized' };
+  return { kind: 'ok' };
 }

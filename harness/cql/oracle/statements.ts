@@ -76,7 +76,7 @@ export const STATEMENTS: readonly StatementSpec[] = [
   { id: 'drop-function', title: 'DROP FUNCTION', cql: 'DROP FUNCTION sm_ks.f_drop', setup: [FN('f_drop')], teardown: ['DROP FUNCTION IF EXISTS sm_ks.f_drop'], requires: [[p('DROP', 'functions/sm_ks/f_drop|int')]], source: `${SEC}: DROP on FUNCTION` },
   { id: 'execute-function', title: 'SELECT using a function', cql: 'SELECT sm_ks.f(v) FROM sm_ks.t', requires: [[p('SELECT', T)], [p('EXECUTE', 'functions/sm_ks/f|int')]], source: `${SEC}: EXECUTE on FUNCTION (and SELECT on the table)` },
   { id: 'create-role', title: 'CREATE ROLE', cql: 'CREATE ROLE sm_new_role', teardown: ['DROP ROLE IF EXISTS sm_new_role'], requires: [[p('CREATE', 'roles')]], source: `${SEC}: CREATE on ALL ROLES` },
-  { id: 'alter-role', title: 'ALTER ROLE (another role)', cql: "ALTER ROLE sm_target WITH PASSWORD = 'changed-by-probe'", requires: [[p('ALTER', 'roles/sm_target')]], source: `${SEC}: ALTER on ROLE` },
+  { id: 'alter-role', title: 'ALTER ROLE (another role)', cql: 'ALTER ROLE sm_target WITH LOGIN = false', requires: [[p('ALTER', 'roles/sm_target')]], source: `${SEC}: ALTER on ROLE` },
   { id: 'drop-role', title: 'DROP ROLE', cql: 'DROP ROLE sm_drop_role', setup: ['CREATE ROLE IF NOT EXISTS sm_drop_role'], teardown: ['DROP ROLE IF EXISTS sm_drop_role'], requires: [[p('DROP', 'roles/sm_drop_role')]], source: `${SEC}: DROP on ROLE` },
   { id: 'grant-role', title: 'GRANT ROLE', cql: 'GRANT sm_target TO sm_other', teardown: ['REVOKE sm_target FROM sm_other'], requires: [[p('AUTHORIZE', 'roles/sm_target')]], source: `${SEC}: AUTHORIZE on ROLE (GRANT ROLE)` },
   {

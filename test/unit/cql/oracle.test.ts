@@ -15,13 +15,18 @@ describe('CQL oracle: resources and permissions (cql/security.adoc)', () => {
   it('knows which permission applies to which resource', () => {
     expect(APPLICABLE.table).not.toContain('CREATE');
     expect(APPLICABLE.keyspace).toContain('CREATE');
-    expect(APPLICABLE.role).toEqual(['ALTER', 'DROP', 'AUTHORIZE']);
+    expect(APPLICABLE.role).toEqual(['ALTER', 'DROP', 'AUTHORIZE', 'DESCRIBE']);
     expect(APPLICABLE['all-roles']).toContain('DESCRIBE');
     expect(APPLICABLE.function).toContain('EXECUTE');
     expect(APPLICABLE.table).toContain('UNMASK');
     expect(grantOutcome({ permission: 'EXECUTE', resource: 'data/ks/t' })).toEqual({ kind: 'invalid' });
-    expect(grantOutcome({ permission: 'DESCRIBE', resource: 'roles/r' })).toEqual({ kind: 'invalid' });
+    expect(grantOutcome({ permission: 'SELECT', resource: 'roles/r' })).toEqual({ kind: 'invalid' });
     expect(grantOutcome({ permission: 'SELECT', resource: 'mbean' })).toEqual({ kind: 'ok' });
+    // CASSANDRA-20090: on system keyspaces only SELECT, DESCRIBE, ALTER.
+    expect(grantOutcome({ permission: 'MODIFY', resource: 'data/system_auth' })).toEqual({ kind: 'unauthorized' });
+    expect(grantOutcome({ permission: 'SELECT', resource: 'data/system_auth' })).toEqual({ kind: 'ok' });
+    expect(grantOutcome({ permission: 'EXECUTE', resource: 'data/system_auth' })).toEqual({ kind: 'invalid' });
+    expect(holds([{ permission: 'SELECT', resource: 'data' }], 'SELECT', 'data/system_auth/roles')).toBe(false);
   });
   it('permissions flow down the hierarchy', () => {
     expect(chain('data/ks/t')).toEqual(['data/ks/t', 'data/ks', 'data']);
