@@ -12,7 +12,8 @@ import { certFacts } from './cert-facts.ts';
 import { IDENTITIES, ROLES } from './fixtures.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CQL_MATRIX_DIR = join(REPO_ROOT, 'matrices/cql');
+/** matrices/cql, or SECMATRIX_CQL_MATRICES (the project's own tests use a small fixture set). */
+export const CQL_MATRIX_DIR = process.env['SECMATRIX_CQL_MATRICES'] ?? join(REPO_ROOT, 'matrices/cql');
 
 export class CqlMatrixError extends Error {
   override name = 'CqlMatrixError';
