@@ -13,7 +13,8 @@ venv="$cache/venvs/cassandra-driver-$py_version"
 if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import cassandra,sys; sys.exit(cassandra.__version__ != '$py_version')" 2>/dev/null; then
   echo "cassandra-driver $py_version: already in $venv"
 else
-  python3 -m venv --help >/dev/null 2>&1 || { apt-get install -y -qq python3-venv >/dev/null; }
+  # Debian's python3 makes venvs only with python3-venv (ensurepip).
+  python3 -c 'import ensurepip' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }
   rm -rf "$venv"
   python3 -m venv "$venv"
   # No Cython build (minutes on 2 cores); the pure-Python driver is what the adapter needs.
