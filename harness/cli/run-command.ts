@@ -1,11 +1,11 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AREAS, type Area } from '../plan/cell.ts';
-import { REPO_ROOT, runConformance } from '../run/conformance-run.ts';
-import { failureLines, summaryTable } from '../run/summary.ts';
-import { licenseKey } from '../targets/container/enterprise.ts';
-import { REFERENCE_VERSION } from '../targets/container.ts';
-import { checkCqlClients, isCqlArea, printCqlOutcome, runCql } from '../cql/run/run.ts';
+import { REPO_ROOT } from '../util/repo-root.ts';
+import { REFERENCE_VERSION } from '../targets/reference-version.ts';
+import { countsLine, failureLines, summaryTable } from '../run/summary.ts';
+import { CQL_AREAS } from '../cql/plan/cell.ts';
+import { CQL_CLIENTS } from '../cql/adapter/adapters.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
@@ -52,11 +52,15 @@ export function registerRunCommand(program: Command): void {
     .action(async (opts: RunFlags) => {
       const areas = (opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...AREAS]) as Area[];
       // The CQL family (its own path until the generic run drives adapters): only CQL areas, embedded Cassandra.
+      const isCqlArea = (a: string) => (CQL_AREAS as readonly string[]).includes(a);
       if (areas.some((a) => isCqlArea(a))) {
         if (!areas.every((a) => isCqlArea(a))) throw new InvalidArgumentError('CQL areas (cql-*) run separately from the Hazelcast areas');
         if (opts.target !== 'embedded') throw new InvalidArgumentError('the CQL areas run against the embedded Apache Cassandra only (container definitions are unit-tested, see README)');
-        const clients = checkCqlClients(opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : ['cassandra-python', 'cassandra-node']);
-        const out = await runCql({ areas: areas as never, clients, grep: opts.grep, reportDir: opts.reportDir, ...(opts.history ? { historyPath: opts.history } : {}), verbose: true });
+        const clients = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [...CQL_CLIENTS];
+        for (const c of clients) if (!(CQL_CLIENTS as readonly string[]).includes(c)) throw new InvalidArgumentError(`unknown CQL client "${c}" (known: ${CQL_CLIENTS.join(', ')})`);
+        // Heavy (vitest) only when the command runs.
+        const { runCql, printCqlOutcome } = await import('../cql/run/run.ts');
+        const out = await runCql({ areas: areas as never, clients: clients as never, grep: opts.grep, reportDir: opts.reportDir, ...(opts.history ? { historyPath: opts.history } : {}), verbose: true });
         printCqlOutcome(out, opts.reportDir, (l) => process.stdout.write(l));
         process.exitCode = out.exitCode;
         return;
@@ -65,6 +69,8 @@ export function registerRunCommand(program: Command): void {
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
+      // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
+      const [{ runConformance }, { licenseKey }] = await Promise.all([import('../run/conformance-run.ts'), import('../targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
       const out = process.stdout;
       let exitCode = 0;
@@ -93,6 +99,7 @@ export function registerRunCommand(program: Command): void {
         for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
         out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
         out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+        out.write(`${countsLine(outcome.results)}\n`);
         exitCode = Math.max(exitCode, outcome.exitCode);
       }
       process.exitCode = exitCode;

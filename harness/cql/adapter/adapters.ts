@@ -2,10 +2,9 @@
 // Python driver is made by .ci/setup-cql.sh.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../util/repo-root.ts';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const ADAPTERS_DIR = join(REPO_ROOT, 'harness/clients/adapters');
 
 export const CQL_CLIENTS = ['cassandra-python', 'cassandra-node'] as const;

@@ -2,12 +2,11 @@
 // and ensureCassandra(): runs that script when the cache is missing, bounded.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { REPO_ROOT } from '../../util/repo-root.ts';
 
 export const DEFAULT_CASSANDRA_VERSION = '5.0.9';
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export function cassandraCacheDir(version: string, env: NodeJS.ProcessEnv = process.env): string {
   return join(env['SECMATRIX_CACHE'] ?? join(homedir(), '.cache', 'secmatrix'), `cassandra-${version}`);

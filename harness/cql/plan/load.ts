@@ -1,8 +1,7 @@
 // Loads matrices/cql/*.yaml and expands them into cells, one per client under test, each with the
 // oracle's expectation. Errors name the file and the path inside it.
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { AUTHENTICATORS, AUTHORIZERS, STORE_FORMATS, type CqlClientSetup, type CqlClientTls, type CqlServerSetup } from '../model.ts';
 import { authOutcome, CLIENT_PROFILES, configurationRejected, cqlResource, grantOutcome, kindOf, statement, statementOutcome, SUPERUSER_REFUSED, tlsOutcome, versionsBetween, APPLICABLE, chain, PERMISSIONS, type CqlOutcome, type Grant, type Permission, type ServerTlsFacts, type ClientTlsFacts } from '../oracle/index.ts';
@@ -10,8 +9,8 @@ import type { CqlClientName } from '../adapter/adapters.ts';
 import type { CqlAction, CqlArea, CqlCell } from './cell.ts';
 import { certFacts } from './cert-facts.ts';
 import { IDENTITIES, ROLES } from './fixtures.ts';
+import { REPO_ROOT } from '../../util/repo-root.ts';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** matrices/cql, or SECMATRIX_CQL_MATRICES (the project's own tests use a small fixture set). */
 export const CQL_MATRIX_DIR = process.env['SECMATRIX_CQL_MATRICES'] ?? join(REPO_ROOT, 'matrices/cql');
 

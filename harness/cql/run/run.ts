@@ -4,8 +4,7 @@
 // (The generic run + adapter driver of the seams/adapters work replaces this path when it lands.)
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { buildPki } from '../../../pki/index.ts';
 import { generateAllureHtml } from '../../../reports/allure-html.ts';
@@ -23,8 +22,8 @@ import type { ServerStartFigure } from './context.ts';
 import { STATS_FILE, type CqlCellRecord } from './record.ts';
 import { startsTable, summaryTable, writeCqlReports, type CqlResult } from './report.ts';
 import { CQL_ENV } from './suite.ts';
+import { REPO_ROOT } from '../../util/repo-root.ts';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
 
 export interface CqlRunOptions {
@@ -119,5 +118,8 @@ export function printCqlOutcome(out: CqlRunOutcome, reportDir: string, write: (s
   for (const r of out.results.filter((x) => x.record.status === 'failed')) write(`FAILED ${r.cell.id}: ${r.record.reason ?? ''}\n`);
   for (const r of out.results.filter((x) => x.record.status === 'deviation')) write(`DEVIATION ${r.cell.id}: ${r.record.reason ?? ''}\n`);
   for (const p of out.problems) write(`PROBLEM ${p}\n`);
-  write(`\nreports in ${reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n${out.results.length} cells in ${(out.durationMs / 1000).toFixed(1)} s\n`);
+  const n = (st: string) => out.results.filter((r) => r.record.status === st).length;
+  // The plain count line CI sums (declared deviations and not-applicable cells count as skipped).
+  const counts = `Cells: ${n('passed')} passed, ${n('failed') + (out.problems.length && !n('failed') ? 1 : 0)} failed, ${n('not-applicable') + n('skipped') + n('deviation')} skipped`;
+  write(`\nreports in ${reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n${out.results.length} cells in ${(out.durationMs / 1000).toFixed(1)} s\n${counts}\n`);
 }
