@@ -2,6 +2,7 @@
 // client under test, one Cassandra at a time (one start per server configuration; two for the
 // MutualTlsAuthenticator, whose identities are added before it is turned on), the admin session,
 // and one client session per identity.
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../../../pki/canonical-hash.ts';
 import type { PkiManifest } from '../../../pki/types.ts';
@@ -32,6 +33,7 @@ export interface ServerStartFigure {
 
 interface Current {
   key: string;
+  dir: string;
   started?: StartedCassandra;
   rejected?: CassandraStartError;
   failed?: Error;
@@ -75,7 +77,7 @@ export class CqlRunContext {
     if (this.current?.key === key) return this.current;
     await this.releaseServer();
     const dir = join(this.workDir, `server-${this.starts.length + 1}-${key}`);
-    const cur: Current = { key, sessions: new Map() };
+    const cur: Current = { key, dir, sessions: new Map() };
     this.current = cur;
     const fig: ServerStartFigure = { serverKey: key, startMs: 0, starts: 0, outcome: 'started' };
     this.starts.push(fig);
@@ -287,6 +289,8 @@ export class CqlRunContext {
     for (const [k, s] of cur.sessions) await this.closeSession(k.split('|')[0] as CqlClientName, s.id);
     await cur.admin?.close().catch(() => undefined);
     await cur.started?.stop();
+    // The server's data, logs and stores go with it (the run's temp dir goes at the end anyway).
+    await rm(cur.dir, { recursive: true, force: true });
   }
 
   async close(): Promise<void> {
