@@ -69,6 +69,8 @@ export interface CqlClientSetup {
   tls: CqlClientTls | null;
   /** PlainTextAuthProvider; null = no auth provider. */
   credentials: CqlCredentials | null;
+  /** Python: SaslAuthProvider (PLAIN, pure-sasl) instead of PlainTextAuthProvider. */
+  sasl?: boolean;
   /** Contact point host (default 127.0.0.1; `localhost` for the DNS-SAN cells). */
   host?: string;
 }

@@ -52,7 +52,7 @@ export function loadServers(): Record<string, CqlServerSetup & { description: st
 
 function clientSetup(file: string, path: string, raw: unknown): { setup: CqlClientSetup; legacy: boolean } {
   if (!isObj(raw)) throw new CqlMatrixError(file, path, 'must be a mapping');
-  for (const k of Object.keys(raw)) if (!['tls', 'credentials', 'host', 'legacy'].includes(k)) throw new CqlMatrixError(file, `${path}.${k}`, 'unknown field');
+  for (const k of Object.keys(raw)) if (!['tls', 'credentials', 'host', 'legacy', 'sasl'].includes(k)) throw new CqlMatrixError(file, `${path}.${k}`, 'unknown field');
   const t = raw['tls'];
   let tls: CqlClientTls | null = null;
   if (t !== undefined && t !== null) {
@@ -64,7 +64,7 @@ function clientSetup(file: string, path: string, raw: unknown): { setup: CqlClie
   }
   const c = raw['credentials'];
   const credentials = c === undefined || c === null ? null : (c as { username: string; password: string });
-  const setup: CqlClientSetup = { tls, credentials, ...(typeof raw['host'] === 'string' ? { host: raw['host'] } : {}) };
+  const setup: CqlClientSetup = { tls, credentials, ...(typeof raw['host'] === 'string' ? { host: raw['host'] } : {}), ...(raw['sasl'] === true ? { sasl: true } : {}) };
   return { setup, legacy: raw['legacy'] === true };
 }
 
@@ -127,7 +127,12 @@ function connectArea(area: CqlArea, file: string, clients: readonly CqlClientNam
           const cellId = `${client}/${id}/${sk}/${caseName}`;
           if (seen.has(cellId)) throw new CqlMatrixError(file, path, `duplicate cell ${cellId}`);
           seen.add(cellId);
-          const expected: CqlOutcome = legacy && client !== 'cassandra-python' ? { kind: 'not-applicable', reason: 'the pre-3.17 ssl_options dict is a Python driver form' } : connectExpectation(server, setup, client);
+          const expected: CqlOutcome =
+            legacy && client !== 'cassandra-python'
+              ? { kind: 'not-applicable', reason: 'the pre-3.17 ssl_options dict is a Python driver form' }
+              : setup.sasl && client !== 'cassandra-python'
+                ? { kind: 'not-applicable', reason: 'SaslAuthProvider is a Python driver class (the Node driver has no generic SASL provider)' }
+                : connectExpectation(server, setup, client);
           cells.push({
             id: cellId,
             area,

@@ -165,7 +165,7 @@ export class CqlRunContext {
       tls,
       credentials: setup.credentials ? { kind: 'username-password', ...setup.credentials } : null,
       timeouts: { connectMs: CONNECT_TIMEOUT, operationMs: OP_TIMEOUT },
-      options: t?.legacyOptionsDict ? { legacySslOptions: true } : {},
+      options: { ...(t?.legacyOptionsDict ? { legacySslOptions: true } : {}), ...(setup.sasl ? { saslAuthProvider: true } : {}) },
     };
   }
 

@@ -78,6 +78,7 @@ async function connect(req) {
     // One attempt: the suite judges the first answer.
     policies: { reconnection: new cassandra.policies.reconnection.ConstantReconnectionPolicy(3_600_000) },
   };
+  if (req.options?.saslAuthProvider) throw new Unsupported('the Node driver has no generic SASL auth provider (SaslAuthProvider is a Python driver class)');
   if (req.credentials) {
     if (req.credentials.kind !== 'username-password') throw new Unsupported(`credentials kind ${req.credentials.kind}`);
     opts.authProvider = new cassandra.auth.PlainTextAuthProvider(req.credentials.username, req.credentials.password);

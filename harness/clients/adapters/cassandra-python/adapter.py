@@ -6,7 +6,7 @@ did and the error it raised (class, CQL error code, message). It never classifie
 beside it does. Every configuration of the driver's security documentation can be expressed:
 ssl_context = SSLContext(PROTOCOL_TLS), load_verify_locations, verify_mode = CERT_REQUIRED,
 check_hostname, ssl_options={'server_hostname': ...}, load_cert_chain with and without a key
-password, PlainTextAuthProvider, and the pre-3.17 ssl_options dict form (options.legacySslOptions).
+password, PlainTextAuthProvider, SaslAuthProvider (PLAIN; options.saslAuthProvider), and the pre-3.17 ssl_options dict form (options.legacySslOptions).
 """
 import json
 import logging
@@ -21,7 +21,7 @@ warnings.simplefilter("ignore", DeprecationWarning)  # PROTOCOL_TLS is what the 
 logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 
 import cassandra  # noqa: E402
-from cassandra.auth import PlainTextAuthProvider  # noqa: E402
+from cassandra.auth import PlainTextAuthProvider, SaslAuthProvider  # noqa: E402
 from cassandra.cluster import Cluster, NoHostAvailable  # noqa: E402
 from cassandra.policies import RoundRobinPolicy  # noqa: E402
 
@@ -30,7 +30,7 @@ ADAPTER_VERSION = "1.0.0"
 CAPABILITIES = [
     "tls", "tls.verify-peer", "tls.verify-hostname", "tls.server-hostname", "tls.client-cert",
     "tls.key-password", "tls.protocol-range", "tls.cipher-suites", "tls.legacy-ssl-options",
-    "credentials.username-password", "cql.execute",
+    "credentials.username-password", "credentials.sasl-plain", "cql.execute",
 ]
 
 # IANA -> OpenSSL names for the TLS 1.2 suites the matrices use (set_ciphers takes OpenSSL names).
@@ -174,7 +174,12 @@ def connect(req):
     if creds:
         if creds.get("kind") != "username-password":
             raise Unsupported(f"credentials kind {creds.get('kind')}")
-        kwargs["auth_provider"] = PlainTextAuthProvider(username=creds["username"], password=creds["password"])
+        if options.get("saslAuthProvider"):
+            # The seed's "Custom Authenticators": generic SASL through pure-sasl; PLAIN is what
+            # PasswordAuthenticator speaks.
+            kwargs["auth_provider"] = SaslAuthProvider(service="cassandra", mechanism="PLAIN", username=creds["username"], password=creds["password"])
+        else:
+            kwargs["auth_provider"] = PlainTextAuthProvider(username=creds["username"], password=creds["password"])
     if tls:
         if options.get("legacySslOptions"):
             kwargs["ssl_options"] = legacy_ssl_options(tls)
