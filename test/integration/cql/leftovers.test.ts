@@ -20,7 +20,7 @@ function runProcesses(): string[] {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (/secmatrix-cql-run-|adapters\/cassandra-(python|node)\/adapter/.test(cmd) && Number(pid) !== process.pid) out.push(`${pid} ${cmd.slice(0, 160)}`);
+      if (/secmatrix-cql-run-|adapters\/cassandra-(python|node)\/adapter/.test(cmd) && Number(pid) !== process.pid) out.push(`${pid}${cmd.includes('CassandraDaemon') ? ' [CassandraDaemon]' : ''} ${cmd.slice(0, 160)}`);
     } catch {
       /* gone */
     }
