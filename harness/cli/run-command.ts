@@ -1,15 +1,17 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { AREAS, type Area } from '../plan/cell.ts';
-import { REPO_ROOT } from '../util/repo-root.ts';
-import { REFERENCE_VERSION } from '../targets/reference-version.ts';
-import { countsLine, failureLines, summaryTable } from '../run/summary.ts';
+import { clientEntry, CLIENTS, DEFAULT_CLIENT } from '../clients/registry.ts';
+import { REPO_ROOT } from '../core/util/repo-root.ts';
+import { DEFAULT_FAMILY, familyByName } from '../families.ts';
+import { countsLine, failureLines, summaryTable } from '../core/run/summary.ts';
+import { REFERENCE_VERSION } from '../hazelcast/targets/reference-version.ts';
 import { CQL_AREAS } from '../cql/plan/cell.ts';
 import { CQL_CLIENTS } from '../cql/adapter/adapters.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
 interface RunFlags {
+  client?: string;
   target: string;
   serverVersion?: string;
   members?: number;
@@ -20,7 +22,6 @@ interface RunFlags {
   grep?: string;
   reportDir: string;
   history?: string;
-  client?: string;
 }
 
 function positiveInt(v: string): number {
@@ -38,39 +39,43 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run the conformance matrix and write the reports (Allure, certification, JUnit)')
+    .option('--client <name>', `the client driver (${CLIENTS.map((c) => c.name).join(', ')}; CQL areas: ${CQL_CLIENTS.join(', ')}, comma-separated, default both); default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]})`)
     .option('--target <name>', 'where the member runs: embedded (the reference member, in-process), container (testcontainers), external (a running cluster)', 'embedded')
     .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default); each version is run and reported separately`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster')
     .option('--external-config <file>', 'external target: the member configuration file the cluster runs with')
-    .option('--only <areas>', `comma-separated areas (${AREAS.join(', ')})`)
+    .option('--only <areas>', `comma-separated areas (${familyByName().areas.join(', ')}; or the CQL areas ${CQL_AREAS.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
-    .option('--client <names>', 'CQL areas (cql-tls, cql-auth, cql-permissions): comma-separated clients, cassandra-python and/or cassandra-node (default both)')
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
-      const areas = (opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...AREAS]) as Area[];
-      // The CQL family (its own path until the generic run drives adapters): only CQL areas, embedded Cassandra.
+      // The CQL family runs through its own path (harness/cql/run) until the family seam and the
+      // adapter driver carry it: only CQL areas, the embedded Apache Cassandra, its adapter clients.
+      const only = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [];
       const isCqlArea = (a: string) => (CQL_AREAS as readonly string[]).includes(a);
-      if (areas.some((a) => isCqlArea(a))) {
-        if (!areas.every((a) => isCqlArea(a))) throw new InvalidArgumentError('CQL areas (cql-*) run separately from the Hazelcast areas');
+      if (only.some(isCqlArea)) {
+        if (!only.every(isCqlArea)) throw new InvalidArgumentError('CQL areas (cql-*) run separately from the Hazelcast areas');
         if (opts.target !== 'embedded') throw new InvalidArgumentError('the CQL areas run against the embedded Apache Cassandra only (container definitions are unit-tested, see README)');
         const clients = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [...CQL_CLIENTS];
         for (const c of clients) if (!(CQL_CLIENTS as readonly string[]).includes(c)) throw new InvalidArgumentError(`unknown CQL client "${c}" (known: ${CQL_CLIENTS.join(', ')})`);
         // Heavy (vitest) only when the command runs.
         const { runCql, printCqlOutcome } = await import('../cql/run/run.ts');
-        const out = await runCql({ areas: areas as never, clients: clients as never, grep: opts.grep, reportDir: opts.reportDir, ...(opts.history ? { historyPath: opts.history } : {}), verbose: true });
+        const out = await runCql({ areas: only as never, clients: clients as never, grep: opts.grep, reportDir: opts.reportDir, ...(opts.history ? { historyPath: opts.history } : {}), verbose: true });
         printCqlOutcome(out, opts.reportDir, (l) => process.stdout.write(l));
         process.exitCode = out.exitCode;
         return;
       }
-      if (opts.client) throw new InvalidArgumentError('--client applies to the CQL areas only');
+      const family = familyByName(DEFAULT_FAMILY);
+      const client = clientEntry(opts.client ?? DEFAULT_CLIENT[family.name]!);
+      if (client.family !== family.name) throw new InvalidArgumentError(`--client ${client.name} is a ${client.family} client, not a ${family.name} one`);
+      const areas = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...family.areas];
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
       // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
-      const [{ runConformance }, { licenseKey }] = await Promise.all([import('../run/conformance-run.ts'), import('../targets/container/enterprise.ts')]);
+      const [{ runConformance }, { licenseKey }] = await Promise.all([import('../core/run/conformance-run.ts'), import('../hazelcast/targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
       const out = process.stdout;
       let exitCode = 0;
@@ -80,6 +85,8 @@ export function registerRunCommand(program: Command): void {
         const history = opts.history ? (several ? perVersion(opts.history, version) : opts.history) : join(reportDir, 'history.jsonl');
         if (several) out.write(`\n== server version ${version}\n`);
         const outcome = await runConformance({
+          family,
+          client: { name: client.name, driver: client.create() },
           target: opts.target,
           targetOptions: {
             ...(version ? { serverVersion: version } : {}),

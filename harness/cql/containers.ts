@@ -5,7 +5,7 @@
 // engine and the images exist. Host network: the server listens on 127.0.0.1:<port> as the embedded one.
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
-import { ContainerSpec } from '../containers/container-spec.ts';
+import { ContainerSpec } from '../core/containers/container-spec.ts';
 import type { CqlServerSetup } from './model.ts';
 import { cassandraYamlObject, type ServerStores } from './render.ts';
 
@@ -40,9 +40,13 @@ function storesIn(stores: ServerStores | undefined, dir: string): { stores?: Ser
 }
 
 /** The official Apache Cassandra image with the rendered cassandra.yaml and the stores copied in. */
-export function cassandraContainer(setup: CqlServerSetup, o: { version: string; nativePort: number; storagePort: number; stores?: ServerStores }): { spec: ContainerSpec; yaml: string } {
+export function cassandraContainer(
+  setup: CqlServerSetup,
+  o: { version: string; nativePort: number; storagePort: number; stores?: ServerStores },
+): { spec: ContainerSpec; yaml: string } {
   const moved = storesIn(o.stores, CASSANDRA_STORES);
-  const yaml = `# cassandra.yaml rendered by secmatrix (CQL family, container target)\n${stringify(cassandraYamlObject(setup, { clusterName: 'secmatrix', dir: '/var/lib/cassandra', host: '127.0.0.1', nativePort: o.nativePort, storagePort: o.storagePort }, moved.stores))}`;
+  const place = { clusterName: 'secmatrix', dir: '/var/lib/cassandra', host: '127.0.0.1', nativePort: o.nativePort, storagePort: o.storagePort };
+  const yaml = `# cassandra.yaml rendered by secmatrix (CQL family, container target)\n${stringify(cassandraYamlObject(setup, place, moved.stores))}`;
   const spec = new ContainerSpec(`${CASSANDRA_IMAGE}:${o.version}`)
     .withNetworkMode('host')
     // The image's entrypoint writes these into cassandra.yaml: keep them equal to the rendered values.
@@ -61,7 +65,10 @@ export function cassandraContainer(setup: CqlServerSetup, o: { version: string; 
 }
 
 /** scylla.yaml for a server setup: ScyllaDB's names for the same settings. */
-export function scyllaYamlObject(setup: CqlServerSetup, o: { nativePort: number; sslPort?: number; certificate?: string; keyfile?: string; truststore?: string }): Record<string, unknown> {
+export function scyllaYamlObject(
+  setup: CqlServerSetup,
+  o: { nativePort: number; sslPort?: number; certificate?: string; keyfile?: string; truststore?: string },
+): Record<string, unknown> {
   const tls = setup.tls;
   if (tls?.pemKeyEncrypted) throw new Error('ScyllaDB reads unencrypted PEM keys only (keyfile)');
   const authenticator = {
@@ -81,7 +88,8 @@ export function scyllaYamlObject(setup: CqlServerSetup, o: { nativePort: number;
     authorizer: setup.authorizer,
     permissions_validity_in_ms: 0,
   };
-  if (authenticator === 'com.scylladb.auth.CertificateAuthenticator') y['auth_certificate_role_queries'] = [{ source: 'ALTNAME', query: 'URI:spiffe://secmatrix\\.test/([^,\\s]+)' }];
+  if (authenticator === 'com.scylladb.auth.CertificateAuthenticator')
+    y['auth_certificate_role_queries'] = [{ source: 'ALTNAME', query: 'URI:spiffe://secmatrix\\.test/([^,\\s]+)' }];
   if (!tls) {
     y['native_transport_port'] = o.nativePort;
     return y;
@@ -102,11 +110,30 @@ export function scyllaYamlObject(setup: CqlServerSetup, o: { nativePort: number;
  * ScyllaDB with scylla.yaml and PEM files (certificate, keyfile, truststore) copied in. `pem` are host
  * paths of the server chain, its unencrypted key and the CA file.
  */
-export function scyllaContainer(setup: CqlServerSetup, o: { version: string; nativePort: number; sslPort?: number; pem?: { certificate: string; keyfile: string; truststore?: string } }): { spec: ContainerSpec; yaml: string } {
-  const files = o.pem ? [{ source: o.pem.certificate, target: `${SCYLLA_STORES}/server.crt` }, { source: o.pem.keyfile, target: `${SCYLLA_STORES}/server.key` }, ...(o.pem.truststore ? [{ source: o.pem.truststore, target: `${SCYLLA_STORES}/ca.pem` }] : [])] : [];
+export function scyllaContainer(
+  setup: CqlServerSetup,
+  o: { version: string; nativePort: number; sslPort?: number; pem?: { certificate: string; keyfile: string; truststore?: string } },
+): { spec: ContainerSpec; yaml: string } {
+  const files = o.pem
+    ? [
+        { source: o.pem.certificate, target: `${SCYLLA_STORES}/server.crt` },
+        { source: o.pem.keyfile, target: `${SCYLLA_STORES}/server.key` },
+        ...(o.pem.truststore ? [{ source: o.pem.truststore, target: `${SCYLLA_STORES}/ca.pem` }] : []),
+      ]
+    : [];
   if (setup.tls && !o.pem) throw new Error('a TLS ScyllaDB needs PEM files');
   const yaml = `# scylla.yaml rendered by secmatrix (CQL family, container target)\n${stringify(
-    scyllaYamlObject(setup, { nativePort: o.nativePort, ...(o.sslPort ? { sslPort: o.sslPort } : {}), ...(o.pem ? { certificate: `${SCYLLA_STORES}/server.crt`, keyfile: `${SCYLLA_STORES}/server.key`, ...(o.pem.truststore ? { truststore: `${SCYLLA_STORES}/ca.pem` } : {}) } : {}) }),
+    scyllaYamlObject(setup, {
+      nativePort: o.nativePort,
+      ...(o.sslPort ? { sslPort: o.sslPort } : {}),
+      ...(o.pem
+        ? {
+            certificate: `${SCYLLA_STORES}/server.crt`,
+            keyfile: `${SCYLLA_STORES}/server.key`,
+            ...(o.pem.truststore ? { truststore: `${SCYLLA_STORES}/ca.pem` } : {}),
+          }
+        : {}),
+    }),
   )}`;
   const spec = new ContainerSpec(`${SCYLLA_IMAGE}:${o.version}`)
     .withNetworkMode('host')

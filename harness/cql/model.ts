@@ -2,7 +2,12 @@
 // rendered into a real cassandra.yaml (render.ts) — the single description of a server
 // configuration, as hazelcast.xml is for Hazelcast members. Certificates are PKI ids (pki/).
 
-export const AUTHENTICATORS = ['AllowAllAuthenticator', 'PasswordAuthenticator', 'MutualTlsAuthenticator', 'MutualTlsWithPasswordFallbackAuthenticator'] as const;
+export const AUTHENTICATORS = [
+  'AllowAllAuthenticator',
+  'PasswordAuthenticator',
+  'MutualTlsAuthenticator',
+  'MutualTlsWithPasswordFallbackAuthenticator',
+] as const;
 export type Authenticator = (typeof AUTHENTICATORS)[number];
 
 export const AUTHORIZERS = ['AllowAllAuthorizer', 'CassandraAuthorizer'] as const;

@@ -27,7 +27,15 @@ export const CQL_IDS = {
 } as const;
 
 function spiffeClient(id: string, uri: string, what: string): CertRequest {
-  return { id, kind: 'client', description: `Client certificate with the URI SAN ${uri} (${what}).`, keyType: 'rsa2048', subject: `CN=${id},OU=Devs,O=Cassandra`, issuer: 'intermediate-ca', sans: { uri: [uri] } };
+  return {
+    id,
+    kind: 'client',
+    description: `Client certificate with the URI SAN ${uri} (${what}).`,
+    keyType: 'rsa2048',
+    subject: `CN=${id},OU=Devs,O=Cassandra`,
+    issuer: 'intermediate-ca',
+    sans: { uri: [uri] },
+  };
 }
 
 export function cqlPkiRequest(): PkiRequest {
@@ -44,7 +52,12 @@ export function cqlPkiRequest(): PkiRequest {
         subject: 'CN=localhost,OU=Servers,O=Cassandra',
         issuer: 'intermediate-ca',
         sans: { dns: ['localhost'], ip: [] },
-        bad: { why: 'only DNS:localhost: a client that checks the address it connected to (127.0.0.1) finds no matching IP SAN', expectedFailure: 'ERR_TLS_CERT_ALTNAME_INVALID', verifier: 'client', host: '127.0.0.1' },
+        bad: {
+          why: 'only DNS:localhost: a client that checks the address it connected to (127.0.0.1) finds no matching IP SAN',
+          expectedFailure: 'ERR_TLS_CERT_ALTNAME_INVALID',
+          verifier: 'client',
+          host: '127.0.0.1',
+        },
       },
       spiffeClient(CQL_IDS.clientApp, SPIFFE.app, 'mapped to role app with ADD IDENTITY'),
       spiffeClient(CQL_IDS.clientAdmin, SPIFFE.admin, 'mapped to the superuser role for administration'),

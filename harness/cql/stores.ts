@@ -18,7 +18,26 @@ function artifact(pki: PkiManifest, id: string) {
 }
 
 async function toJks(src: string, srcPass: string, dest: string): Promise<void> {
-  await run('keytool', ['-importkeystore', '-noprompt', '-srckeystore', src, '-srcstoretype', 'PKCS12', '-srcstorepass', srcPass, '-destkeystore', dest, '-deststoretype', 'JKS', '-deststorepass', srcPass], { timeout: 30_000 });
+  await run(
+    'keytool',
+    [
+      '-importkeystore',
+      '-noprompt',
+      '-srckeystore',
+      src,
+      '-srcstoretype',
+      'PKCS12',
+      '-srcstorepass',
+      srcPass,
+      '-destkeystore',
+      dest,
+      '-deststoretype',
+      'JKS',
+      '-deststorepass',
+      srcPass,
+    ],
+    { timeout: 30_000 },
+  );
 }
 
 export async function prepareServerStores(tls: CqlServerTls, pki: PkiManifest, dir: string): Promise<ServerStores> {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../util/repo-root.ts';
+import { REPO_ROOT } from '../../core/util/repo-root.ts';
 
 export const ADAPTERS_DIR = join(REPO_ROOT, 'harness/clients/adapters');
 
@@ -25,5 +25,10 @@ export function adapterCommand(client: CqlClientName, env: NodeJS.ProcessEnv = p
   if (client === 'cassandra-node') return { command: process.execPath, args: [join(dir, 'adapter.mjs')], dir };
   const venv = join(env['SECMATRIX_CACHE'] ?? join(homedir(), '.cache', 'secmatrix'), 'venvs', `cassandra-driver-${PY_DRIVER_VERSION}`);
   const python = join(venv, 'bin', 'python');
-  return { command: python, args: ['-u', join(dir, 'adapter.py')], dir, ...(existsSync(python) ? {} : { missing: `no Python driver venv at ${venv} (run .ci/setup-cql.sh)` }) };
+  return {
+    command: python,
+    args: ['-u', join(dir, 'adapter.py')],
+    dir,
+    ...(existsSync(python) ? {} : { missing: `no Python driver venv at ${venv} (run .ci/setup-cql.sh)` }),
+  };
 }

@@ -32,7 +32,8 @@ export class ErrorMap {
     const rules = doc.rules.map((r, i) => {
       const raw = r as { when?: Record<string, string>; outcome?: string; by?: string; reason?: string };
       if (!raw.when || Object.keys(raw.when).length === 0) throw new Error(`${file}: rules[${i}].when is empty`);
-      if (!['auth-refused', 'unauthorized', 'invalid', 'tls-refused'].includes(String(raw.outcome))) throw new Error(`${file}: rules[${i}].outcome ${raw.outcome} is unknown`);
+      if (!['auth-refused', 'unauthorized', 'invalid', 'tls-refused'].includes(String(raw.outcome)))
+        throw new Error(`${file}: rules[${i}].outcome ${raw.outcome} is unknown`);
       if (raw.outcome === 'tls-refused' && raw.by !== 'client' && raw.by !== 'server') throw new Error(`${file}: rules[${i}].by must be client or server`);
       const when: Rule['when'] = {};
       for (const k of ['class', 'code', 'message'] as const) if (raw.when[k] !== undefined) when[k] = new RegExp(raw.when[k]!, 'i');

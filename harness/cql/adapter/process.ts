@@ -4,7 +4,7 @@
 // Registered with the cleanup registry, so Ctrl-C leaves no adapter behind.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { onCleanup } from '../../util/cleanup.ts';
+import { onCleanup } from '../../core/util/cleanup.ts';
 import type { AdapterCommand } from './adapters.ts';
 import { watchGroup } from '../watchdog.ts';
 
@@ -30,7 +30,12 @@ export class AdapterProcess {
   hello: AdapterHello | undefined;
 
   private constructor(cmd: AdapterCommand) {
-    this.child = spawn(cmd.command, cmd.args, { cwd: cmd.dir, stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    this.child = spawn(cmd.command, cmd.args, {
+      cwd: cmd.dir,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
     if (this.child.pid !== undefined) watchGroup(this.child.pid);
     this.child.stderr!.setEncoding('utf8');
     this.child.stderr!.on('data', (d: string) => {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { REPO_ROOT } from '../../util/repo-root.ts';
+import { REPO_ROOT } from '../../core/util/repo-root.ts';
 
 export const DEFAULT_CASSANDRA_VERSION = '5.0.9';
 

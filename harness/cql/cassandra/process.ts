@@ -9,9 +9,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { join } from 'node:path';
-import { onCleanup } from '../../util/cleanup.ts';
-import { freePort } from '../../util/ports.ts';
-import { makeTempDir } from '../../util/tempdir.ts';
+import { onCleanup } from '../../core/util/cleanup.ts';
+import { freePort } from '../../core/util/ports.ts';
+import { makeTempDir } from '../../core/util/tempdir.ts';
 import type { CqlServerSetup } from '../model.ts';
 import { renderCassandraYaml, type ServerStores } from '../render.ts';
 import { cassandraJvmArgs } from './jvm-options.ts';
@@ -176,7 +176,12 @@ export class CassandraProcess {
           const rejected = /ConfigurationException|Invalid yaml|Exception encountered during startup|Fatal configuration error/i.test(log);
           throw new CassandraStartError(`Cassandra exited before it was ready (code ${exited.code}, signal ${exited.signal})`, tail(log), rejected);
         }
-        if (performance.now() > deadline) throw new CassandraStartError(`Cassandra was not ready within ${this.startupTimeoutMs} ms${lastProbeError ? ` (last login attempt: ${lastProbeError})` : ''}`, tail(readLog()), false);
+        if (performance.now() > deadline)
+          throw new CassandraStartError(
+            `Cassandra was not ready within ${this.startupTimeoutMs} ms${lastProbeError ? ` (last login attempt: ${lastProbeError})` : ''}`,
+            tail(readLog()),
+            false,
+          );
         if (await portAnswers(HOST, nativePort)) {
           if (!this.probe) break;
           try {

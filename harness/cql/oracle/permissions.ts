@@ -5,7 +5,18 @@
 export const PERMISSIONS = ['CREATE', 'ALTER', 'DROP', 'SELECT', 'MODIFY', 'AUTHORIZE', 'DESCRIBE', 'EXECUTE', 'UNMASK', 'SELECT_MASKED'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const RESOURCE_KINDS = ['all-keyspaces', 'keyspace', 'table', 'all-functions', 'all-functions-in-keyspace', 'function', 'all-roles', 'role', 'all-mbeans', 'mbean'] as const;
+export const RESOURCE_KINDS = [
+  'all-keyspaces',
+  'keyspace',
+  'table',
+  'all-functions',
+  'all-functions-in-keyspace',
+  'function',
+  'all-roles',
+  'role',
+  'all-mbeans',
+  'mbean',
+] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** Which permissions may be granted on which kind of resource (the documentation's table). */
@@ -97,7 +108,15 @@ export function isApplicable(g: Grant): boolean {
 // CASSANDRA-20090 (Cassandra 5.0.3 NEWS.txt, "Tighten up permissions on system keyspaces"): grants on
 // ALL KEYSPACES do not reach the system keyspaces for ordinary roles, and on a system keyspace only
 // SELECT, DESCRIBE and ALTER may be granted (anything else: Unauthorized).
-export const SYSTEM_KEYSPACES = ['system', 'system_schema', 'system_auth', 'system_distributed', 'system_traces', 'system_views', 'system_virtual_schema'] as const;
+export const SYSTEM_KEYSPACES = [
+  'system',
+  'system_schema',
+  'system_auth',
+  'system_distributed',
+  'system_traces',
+  'system_views',
+  'system_virtual_schema',
+] as const;
 export const GRANTABLE_ON_SYSTEM_KEYSPACES: readonly Permission[] = ['SELECT', 'DESCRIBE', 'ALTER'];
 
 export function inSystemKeyspace(r: Resource): boolean {

@@ -82,7 +82,8 @@ export function tlsOutcome(server: ServerTlsFacts | null, client: ClientTlsFacts
   const versions = client.protocols.filter((v) => server.protocols.includes(v));
   if (versions.length === 0) return { kind: 'tls-refused', by: 'server', reason: 'protocol' };
   const tls13 = versions.includes('TLSv1.3') && !(client.cipherSuites && !server.cipherSuites);
-  if (!tls13 && server.cipherSuites && client.cipherSuites && !client.cipherSuites.some((c) => server.cipherSuites!.includes(c))) return { kind: 'tls-refused', by: 'server', reason: 'cipher' };
+  if (!tls13 && server.cipherSuites && client.cipherSuites && !client.cipherSuites.some((c) => server.cipherSuites!.includes(c)))
+    return { kind: 'tls-refused', by: 'server', reason: 'cipher' };
   // The client checks the server's certificate before it sends its own.
   const hostnameOn = client.verifyHostname ?? profile.hostnameByDefault;
   const verify = (client.verifyPeer ?? profile.verifyPeerByDefault) || (client.verifyHostname === true && profile.hostnameForcesVerify);

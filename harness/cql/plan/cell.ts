@@ -10,7 +10,16 @@ export type CqlArea = (typeof CQL_AREAS)[number];
 export type CqlAction =
   | { kind: 'connect' }
   /** A statement run by `as`, after the grants (to the probe directly or to a role granted to it). */
-  | { kind: 'statement'; statement: string; cql: string; grants: Grant[]; via: 'direct' | 'inherited'; as: 'probe' | 'superuser'; setup: string[]; teardown: string[] }
+  | {
+      kind: 'statement';
+      statement: string;
+      cql: string;
+      grants: Grant[];
+      via: 'direct' | 'inherited';
+      as: 'probe' | 'superuser';
+      setup: string[];
+      teardown: string[];
+    }
   /** A GRANT by the superuser (accepted or refused by Cassandra). */
   | { kind: 'grant'; grant: Grant; cql: string }
   /** A statement the superuser runs that Cassandra refuses. */

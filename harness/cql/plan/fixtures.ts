@@ -27,7 +27,8 @@ export function authFixtureCql(withIdentities: boolean): string[] {
     'CREATE ROLE IF NOT EXISTS app WITH LOGIN = true',
     `CREATE ROLE IF NOT EXISTS sm_probe WITH PASSWORD = '${PROBE.password}' AND LOGIN = true`,
   ];
-  if (withIdentities) for (const [id, role] of Object.entries(IDENTITIES)) if (role !== 'cassandra') out.push(`ADD IDENTITY IF NOT EXISTS '${id}' TO ROLE '${role}'`);
+  if (withIdentities)
+    for (const [id, role] of Object.entries(IDENTITIES)) if (role !== 'cassandra') out.push(`ADD IDENTITY IF NOT EXISTS '${id}' TO ROLE '${role}'`);
   return out;
 }
 

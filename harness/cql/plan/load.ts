@@ -4,12 +4,32 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { AUTHENTICATORS, AUTHORIZERS, STORE_FORMATS, type CqlClientSetup, type CqlClientTls, type CqlServerSetup } from '../model.ts';
-import { authOutcome, CLIENT_PROFILES, configurationRejected, cqlResource, grantOutcome, kindOf, statement, statementOutcome, SUPERUSER_REFUSED, tlsOutcome, versionsBetween, APPLICABLE, chain, PERMISSIONS, type CqlOutcome, type Grant, type Permission, type ServerTlsFacts, type ClientTlsFacts } from '../oracle/index.ts';
+import {
+  authOutcome,
+  CLIENT_PROFILES,
+  configurationRejected,
+  cqlResource,
+  grantOutcome,
+  kindOf,
+  statement,
+  statementOutcome,
+  SUPERUSER_REFUSED,
+  tlsOutcome,
+  versionsBetween,
+  APPLICABLE,
+  chain,
+  PERMISSIONS,
+  type CqlOutcome,
+  type Grant,
+  type Permission,
+  type ServerTlsFacts,
+  type ClientTlsFacts,
+} from '../oracle/index.ts';
 import type { CqlClientName } from '../adapter/adapters.ts';
-import type { CqlAction, CqlArea, CqlCell } from './cell.ts';
+import type { CqlArea, CqlCell } from './cell.ts';
 import { certFacts } from './cert-facts.ts';
 import { IDENTITIES, ROLES } from './fixtures.ts';
-import { REPO_ROOT } from '../../util/repo-root.ts';
+import { REPO_ROOT } from '../../core/util/repo-root.ts';
 
 /** matrices/cql, or SECMATRIX_CQL_MATRICES (the project's own tests use a small fixture set). */
 export const CQL_MATRIX_DIR = process.env['SECMATRIX_CQL_MATRICES'] ?? join(REPO_ROOT, 'matrices/cql');
@@ -39,32 +59,45 @@ export function loadServers(): Record<string, CqlServerSetup & { description: st
     if (!isObj(raw)) throw new CqlMatrixError(file, key, 'must be a mapping');
     const a = raw['authenticator'];
     const z = raw['authorizer'];
-    if (!AUTHENTICATORS.includes(a as never)) throw new CqlMatrixError(file, `${key}.authenticator`, `unknown ${String(a)} (known: ${AUTHENTICATORS.join(', ')})`);
+    if (!AUTHENTICATORS.includes(a as never))
+      throw new CqlMatrixError(file, `${key}.authenticator`, `unknown ${String(a)} (known: ${AUTHENTICATORS.join(', ')})`);
     if (!AUTHORIZERS.includes(z as never)) throw new CqlMatrixError(file, `${key}.authorizer`, `unknown ${String(z)}`);
     const t = raw['tls'];
     if (t !== null && !isObj(t)) throw new CqlMatrixError(file, `${key}.tls`, 'must be null or a mapping');
     if (t && !STORE_FORMATS.includes(t['storeFormat'] as never)) throw new CqlMatrixError(file, `${key}.tls.storeFormat`, `one of ${STORE_FORMATS.join(', ')}`);
     if (t && typeof t['serverCert'] !== 'string') throw new CqlMatrixError(file, `${key}.tls.serverCert`, 'a PKI id is needed');
-    out[key] = { description: String(raw['description'] ?? key), tls: (t as unknown as CqlServerSetup['tls']) ?? null, authenticator: a as CqlServerSetup['authenticator'], authorizer: z as CqlServerSetup['authorizer'] };
+    out[key] = {
+      description: String(raw['description'] ?? key),
+      tls: (t as unknown as CqlServerSetup['tls']) ?? null,
+      authenticator: a as CqlServerSetup['authenticator'],
+      authorizer: z as CqlServerSetup['authorizer'],
+    };
   }
   return out;
 }
 
 function clientSetup(file: string, path: string, raw: unknown): { setup: CqlClientSetup; legacy: boolean } {
   if (!isObj(raw)) throw new CqlMatrixError(file, path, 'must be a mapping');
-  for (const k of Object.keys(raw)) if (!['tls', 'credentials', 'host', 'legacy', 'sasl'].includes(k)) throw new CqlMatrixError(file, `${path}.${k}`, 'unknown field');
+  for (const k of Object.keys(raw))
+    if (!['tls', 'credentials', 'host', 'legacy', 'sasl'].includes(k)) throw new CqlMatrixError(file, `${path}.${k}`, 'unknown field');
   const t = raw['tls'];
   let tls: CqlClientTls | null = null;
   if (t !== undefined && t !== null) {
     if (!isObj(t)) throw new CqlMatrixError(file, `${path}.tls`, 'must be a mapping or null');
     const allowed = ['ca', 'verifyPeer', 'verifyHostname', 'serverHostname', 'cert', 'keyPassword', 'minVersion', 'maxVersion', 'cipherSuites'];
-    for (const k of Object.keys(t)) if (!allowed.includes(k)) throw new CqlMatrixError(file, `${path}.tls.${k}`, `unknown field (known: ${allowed.join(', ')})`);
+    for (const k of Object.keys(t))
+      if (!allowed.includes(k)) throw new CqlMatrixError(file, `${path}.tls.${k}`, `unknown field (known: ${allowed.join(', ')})`);
     tls = { verifyPeer: (t['verifyPeer'] as boolean | undefined) ?? null, ...(t as Partial<CqlClientTls>) };
     tls.verifyPeer = (t['verifyPeer'] as boolean | undefined) ?? null;
   }
   const c = raw['credentials'];
   const credentials = c === undefined || c === null ? null : (c as { username: string; password: string });
-  const setup: CqlClientSetup = { tls, credentials, ...(typeof raw['host'] === 'string' ? { host: raw['host'] } : {}), ...(raw['sasl'] === true ? { sasl: true } : {}) };
+  const setup: CqlClientSetup = {
+    tls,
+    credentials,
+    ...(typeof raw['host'] === 'string' ? { host: raw['host'] } : {}),
+    ...(raw['sasl'] === true ? { sasl: true } : {}),
+  };
   return { setup, legacy: raw['legacy'] === true };
 }
 
@@ -98,7 +131,14 @@ export function connectExpectation(server: CqlServerSetup, setup: CqlClientSetup
   if (tlsResult.kind !== 'ok') return tlsResult;
   // Over TLS the client certificate is presented only when the server asks for it.
   const certUris = t && s && s.requireClientAuth && t.cert ? certFacts(t.cert, s.trustCa).uri : null;
-  return authOutcome({ authenticator: server.authenticator, roles: ROLES, identities: IDENTITIES, credentials: setup.credentials, certUris, requireClientAuth: s?.requireClientAuth ?? false });
+  return authOutcome({
+    authenticator: server.authenticator,
+    roles: ROLES,
+    identities: IDENTITIES,
+    credentials: setup.credentials,
+    certUris,
+    requireClientAuth: s?.requireClientAuth ?? false,
+  });
 }
 
 function connectArea(area: CqlArea, file: string, clients: readonly CqlClientName[], servers: ReturnType<typeof loadServers>): CqlCell[] {
@@ -156,6 +196,13 @@ function connectArea(area: CqlArea, file: string, clients: readonly CqlClientNam
   return cells;
 }
 
+function variantLabel(vr: { grants: Grant[]; via: 'direct' | 'inherited'; as: 'probe' | 'superuser' }): string {
+  if (vr.as === 'superuser') return 'as superuser';
+  if (!vr.grants.length) return 'no grants';
+  const list = vr.grants.map((g) => `${g.permission} ON ${cqlResource(g.resource)}`).join(' + ');
+  return vr.via === 'inherited' ? `inherited ${list}` : list;
+}
+
 /** The minimal grants that meet a statement's requirements (the first alternative of each group). */
 function minimal(requires: Grant[][]): Grant[] {
   return requires.map((g) => g[0]!);
@@ -175,7 +222,18 @@ function permissionCells(clients: readonly CqlClientName[], servers: ReturnType<
   const base = (client: CqlClientName, reqId: string, caseId: string, name: string): Omit<CqlCell, 'action' | 'expected' | 'setup'> => {
     const r = reqs[reqId];
     if (!r) throw new CqlMatrixError(file, 'requirements', `no requirement ${reqId}`);
-    return { id: `${client}/${reqId}/${serverKey}/${caseId}`, area: 'cql-permissions', requirementId: reqId, requirementTitle: r.title, source: r.source, name, client, serverKey, server: { tls: server.tls, authenticator: server.authenticator, authorizer: server.authorizer }, parameters: { client, server: serverKey, case: caseId } };
+    return {
+      id: `${client}/${reqId}/${serverKey}/${caseId}`,
+      area: 'cql-permissions',
+      requirementId: reqId,
+      requirementTitle: r.title,
+      source: r.source,
+      name,
+      client,
+      serverKey,
+      server: { tls: server.tls, authenticator: server.authenticator, authorizer: server.authorizer },
+      parameters: { client, server: serverKey, case: caseId },
+    };
   };
   for (const [i, entry] of (doc['statements'] as { id: string; statement: string }[]).entries()) {
     const s = statement(entry.statement);
@@ -195,12 +253,24 @@ function permissionCells(clients: readonly CqlClientName[], servers: ReturnType<
             }
           }
         });
-        if (s.readsMasked) variants.push({ key: `UNMASK@${s.requires[0]![0]!.resource}`, grants: [...minimal(s.requires), { permission: 'UNMASK', resource: s.requires[0]![0]!.resource }], via: 'direct', as: 'probe' });
+        if (s.readsMasked)
+          variants.push({
+            key: `UNMASK@${s.requires[0]![0]!.resource}`,
+            grants: [...minimal(s.requires), { permission: 'UNMASK', resource: s.requires[0]![0]!.resource }],
+            via: 'direct',
+            as: 'probe',
+          });
       } else if (v === 'wrong') {
         const first = s.requires[0]![0]!;
         const required = new Set(s.requires.flat().map((g) => g.permission));
         const other = (APPLICABLE[kindOf(first.resource)] as readonly Permission[]).find((p) => !required.has(p) && p !== 'UNMASK' && p !== 'SELECT_MASKED');
-        if (other) variants.push({ key: `wrong-${other}@${first.resource}`, grants: [{ permission: other, resource: first.resource }, ...minimal(s.requires).slice(1)], via: 'direct', as: 'probe' });
+        if (other)
+          variants.push({
+            key: `wrong-${other}@${first.resource}`,
+            grants: [{ permission: other, resource: first.resource }, ...minimal(s.requires).slice(1)],
+            via: 'direct',
+            as: 'probe',
+          });
       } else if (v === 'partial') {
         if (s.requires.length > 1) variants.push({ key: 'partial', grants: [s.requires[0]![0]!], via: 'direct', as: 'probe' });
       } else if (v === 'inherited') variants.push({ key: 'inherited', grants: minimal(s.requires), via: 'inherited', as: 'probe' });
@@ -210,9 +280,18 @@ function permissionCells(clients: readonly CqlClientName[], servers: ReturnType<
       for (const vr of variants) {
         const caseId = `${s.id}/${vr.key}`;
         cells.push({
-          ...base(client, entry.id, caseId, `${s.title} — ${vr.as === 'superuser' ? 'as superuser' : vr.grants.length ? `${vr.via === 'inherited' ? 'inherited ' : ''}${vr.grants.map((g) => `${g.permission} ON ${cqlResource(g.resource)}`).join(' + ')}` : 'no grants'}`),
+          ...base(client, entry.id, caseId, `${s.title} — ${variantLabel(vr)}`),
           setup: vr.as === 'superuser' ? superSetup : probeSetup,
-          action: { kind: 'statement', statement: s.id, cql: s.cql, grants: vr.grants, via: vr.via, as: vr.as, setup: s.setup ?? [], teardown: s.teardown ?? [] },
+          action: {
+            kind: 'statement',
+            statement: s.id,
+            cql: s.cql,
+            grants: vr.grants,
+            via: vr.via,
+            as: vr.as,
+            setup: s.setup ?? [],
+            teardown: s.teardown ?? [],
+          },
           expected: statementOutcome(s, vr.grants, vr.as === 'superuser'),
         });
       }
@@ -225,12 +304,24 @@ function permissionCells(clients: readonly CqlClientName[], servers: ReturnType<
       for (const permission of g.permissions as Permission[]) {
         const grant: Grant = { permission, resource };
         const cql = `GRANT ${permission} ON ${cqlResource(resource)} TO sm_target`;
-        cells.push({ ...base(client, g.id, `grant/${permission}@${resource}`, cql), setup: superSetup, action: { kind: 'grant', grant, cql }, expected: grantOutcome(grant) });
+        cells.push({
+          ...base(client, g.id, `grant/${permission}@${resource}`, cql),
+          setup: superSetup,
+          action: { kind: 'grant', grant, cql },
+          expected: grantOutcome(grant),
+        });
       }
     }
   }
   const sr = (doc['superuserRefused'] as { id: string }).id;
-  for (const client of clients) for (const x of SUPERUSER_REFUSED) cells.push({ ...base(client, sr, `superuser/${x.id}`, x.cql), setup: superSetup, action: { kind: 'superuser-cql', cql: x.cql }, expected: { kind: x.expect } });
+  for (const client of clients)
+    for (const x of SUPERUSER_REFUSED)
+      cells.push({
+        ...base(client, sr, `superuser/${x.id}`, x.cql),
+        setup: superSetup,
+        action: { kind: 'superuser-cql', cql: x.cql },
+        expected: { kind: x.expect },
+      });
   return cells;
 }
 

@@ -117,7 +117,8 @@ export class CqlRunContext {
       }
       cur.started = await start(setup);
       cur.admin = await connectAdmin(setup, this.pki, cur.started.host, cur.started.nativePort);
-      if (setup.authenticator !== 'AllowAllAuthenticator' && !mutualOnly) for (const c of authFixtureCql(setup.authenticator.startsWith('MutualTls'))) await cur.admin.execute(c);
+      if (setup.authenticator !== 'AllowAllAuthenticator' && !mutualOnly)
+        for (const c of authFixtureCql(setup.authenticator.startsWith('MutualTls'))) await cur.admin.execute(c);
       if (setup.authorizer === 'CassandraAuthorizer') for (const c of FIXTURE_SETUP) await cur.admin.execute(c);
     } catch (err) {
       if (err instanceof CassandraStartError && err.configurationRejected) {
@@ -169,7 +170,12 @@ export class CqlRunContext {
     };
   }
 
-  private async openSession(client: CqlClientName, setup: CqlClientSetup, started: StartedCassandra, evidence: Record<string, string>): Promise<{ id?: string; outcome: CqlOutcome }> {
+  private async openSession(
+    client: CqlClientName,
+    setup: CqlClientSetup,
+    started: StartedCassandra,
+    evidence: Record<string, string>,
+  ): Promise<{ id?: string; outcome: CqlOutcome }> {
     const adapter = await this.adapter(client);
     const id = `s${++this.sessionSeq}`;
     const r = await adapter.request(this.connectRequest(setup, started, id), CONNECT_TIMEOUT + 10_000);
@@ -186,7 +192,12 @@ export class CqlRunContext {
   }
 
   /** The live session of an identity (permission cells), or a new one. */
-  private async identitySession(client: CqlClientName, setup: CqlClientSetup, cur: Current, evidence: Record<string, string>): Promise<{ id?: string; outcome: CqlOutcome }> {
+  private async identitySession(
+    client: CqlClientName,
+    setup: CqlClientSetup,
+    cur: Current,
+    evidence: Record<string, string>,
+  ): Promise<{ id?: string; outcome: CqlOutcome }> {
     const key = `${client}|${canonicalJson(setup)}`;
     const live = cur.sessions.get(key);
     if (live) {
@@ -198,9 +209,17 @@ export class CqlRunContext {
     return s;
   }
 
-  private async execute(client: CqlClientName, session: string, cql: string, evidence: Record<string, string>): Promise<{ outcome: CqlOutcome; first?: Record<string, string | null> }> {
+  private async execute(
+    client: CqlClientName,
+    session: string,
+    cql: string,
+    evidence: Record<string, string>,
+  ): Promise<{ outcome: CqlOutcome; first?: Record<string, string | null> }> {
     const a = await this.adapter(client);
-    const r = await a.request({ type: 'run', session, op: 'cql.execute', args: { statement: cql, keyspace: null }, timeouts: { operationMs: OP_TIMEOUT } }, OP_TIMEOUT + 10_000);
+    const r = await a.request(
+      { type: 'run', session, op: 'cql.execute', args: { statement: cql, keyspace: null }, timeouts: { operationMs: OP_TIMEOUT } },
+      OP_TIMEOUT + 10_000,
+    );
     evidence['statement'] = `${cql}\n→ ${JSON.stringify(r)}`;
     if (r.type === 'result') {
       const v = (r['value'] ?? {}) as { first?: Record<string, string | null> };
@@ -234,7 +253,12 @@ export class CqlRunContext {
       return done({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     } finally {
       evidence['adapter log'] = this.adapters.get(cell.client)?.logSince(adapterMark) ?? '';
-      evidence['server log'] = cur.started.logSince(serverMark).split('\n').filter((l) => /WARN|ERROR|Exception|Unauthorized|authenticat|SSL|TLS/i.test(l)).slice(-40).join('\n');
+      evidence['server log'] = cur.started
+        .logSince(serverMark)
+        .split('\n')
+        .filter((l) => /WARN|ERROR|Exception|Unauthorized|authenticat|SSL|TLS/i.test(l))
+        .slice(-40)
+        .join('\n');
     }
   }
 
@@ -247,7 +271,10 @@ export class CqlRunContext {
     }
     const admin = cur.admin!;
     const session = await this.identitySession(cell.client, cell.setup, cur, evidence);
-    if (!session.id) return session.outcome.kind === 'not-applicable' ? session.outcome : { kind: 'error', message: `the ${a.kind === 'statement' ? a.as : 'superuser'} session did not open: ${JSON.stringify(session.outcome)}` };
+    if (!session.id)
+      return session.outcome.kind === 'not-applicable'
+        ? session.outcome
+        : { kind: 'error', message: `the ${a.kind === 'statement' ? a.as : 'superuser'} session did not open: ${JSON.stringify(session.outcome)}` };
     if (a.kind === 'grant' || a.kind === 'superuser-cql') {
       try {
         return (await this.execute(cell.client, session.id, a.cql, evidence)).outcome;

@@ -23,5 +23,12 @@ export function loadDeviations(client: string, file = join(ADAPTERS_DIR, client,
 }
 
 export function deviationFor(list: readonly Deviation[], cellId: string): Deviation | undefined {
-  return list.find((d) => new RegExp(`^${d.cell.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(cellId));
+  return list.find((d) =>
+    new RegExp(
+      `^${d.cell
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    ).test(cellId),
+  );
 }

@@ -41,7 +41,15 @@ export function certification(results: readonly CqlResult[], info: { serverVersi
             title: cells[0]!.cell.requirementTitle,
             source: cells[0]!.cell.source,
             status: rollUp(cells.map((c) => c.record.status)),
-            cells: cells.map((c) => ({ id: c.cell.id, name: c.cell.name, parameters: c.cell.parameters, expected: c.cell.expected, observed: c.record.observed, status: c.record.status, ...(c.record.reason ? { reason: c.record.reason } : {}) })),
+            cells: cells.map((c) => ({
+              id: c.cell.id,
+              name: c.cell.name,
+              parameters: c.cell.parameters,
+              expected: c.cell.expected,
+              observed: c.record.observed,
+              status: c.record.status,
+              ...(c.record.reason ? { reason: c.record.reason } : {}),
+            })),
           };
         }),
       };
@@ -59,7 +67,8 @@ export function junit(results: readonly CqlResult[]): string {
       const t = (r.record.durationMs / 1000).toFixed(3);
       const head = `<testcase classname="${esc(name)}" name="${esc(r.cell.id)}" time="${t}">`;
       if (r.record.status === 'failed') return `${head}<failure message="${esc(r.record.reason ?? 'failed')}"/></testcase>`;
-      if (r.record.status === 'not-applicable' || r.record.status === 'skipped' || r.record.status === 'deviation') return `${head}<skipped message="${esc(`${r.record.status}: ${r.record.reason ?? ''}`)}"/></testcase>`;
+      if (r.record.status === 'not-applicable' || r.record.status === 'skipped' || r.record.status === 'deviation')
+        return `${head}<skipped message="${esc(`${r.record.status}: ${r.record.reason ?? ''}`)}"/></testcase>`;
       return `${head}</testcase>`;
     });
     const f = rs.filter((r) => r.record.status === 'failed').length;
@@ -80,7 +89,12 @@ export function summaryTable(results: readonly CqlResult[]): string {
   const keys = [...new Set(results.map((r) => `${r.cell.client} ${r.cell.area}`))];
   const rows = [...keys.map((k) => [k, results.filter((r) => `${r.cell.client} ${r.cell.area}` === k)] as const), ['total', results] as const];
   const header = ['client area', 'cells', ...STATUSES, 'time s'];
-  const body = rows.map(([name, rs]) => [name, String(rs.length), ...STATUSES.map((s) => String(rs.filter((r) => r.record.status === s).length)), (sumMs(rs) / 1000).toFixed(1)]);
+  const body = rows.map(([name, rs]) => [
+    name,
+    String(rs.length),
+    ...STATUSES.map((s) => String(rs.filter((r) => r.record.status === s).length)),
+    (sumMs(rs) / 1000).toFixed(1),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
@@ -88,20 +102,45 @@ export function summaryTable(results: readonly CqlResult[]): string {
 
 export function startsTable(starts: readonly ServerStartFigure[]): string {
   const total = starts.reduce((a, s) => a + s.starts, 0);
-  const lines = starts.map((s) => `  ${s.serverKey.padEnd(26)} ${String(s.starts).padStart(2)} start(s)  ${(s.startMs / 1000).toFixed(1).padStart(6)} s  ${s.outcome}`);
+  const lines = starts.map(
+    (s) => `  ${s.serverKey.padEnd(26)} ${String(s.starts).padStart(2)} start(s)  ${(s.startMs / 1000).toFixed(1).padStart(6)} s  ${s.outcome}`,
+  );
   return [`Cassandra starts: ${total} for ${starts.length} server configurations`, ...lines].join('\n');
 }
 
-export async function writeCqlReports(dir: string, results: readonly CqlResult[], info: { serverVersion: string; clients: Record<string, string>; suiteVersion: string; starts: readonly ServerStartFigure[] }): Promise<void> {
+export async function writeCqlReports(
+  dir: string,
+  results: readonly CqlResult[],
+  info: { serverVersion: string; clients: Record<string, string>; suiteVersion: string; starts: readonly ServerStartFigure[] },
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   const cert = certification(results, info);
   await writeFile(join(dir, 'certification.json'), `${JSON.stringify(cert, null, 2)}\n`);
-  const md: string[] = [`# secmatrix — CQL certification (Apache Cassandra ${info.serverVersion})`, '', '```', summaryTable(results), '', startsTable(info.starts), '```', ''];
+  const md: string[] = [
+    `# secmatrix — CQL certification (Apache Cassandra ${info.serverVersion})`,
+    '',
+    '```',
+    summaryTable(results),
+    '',
+    startsTable(info.starts),
+    '```',
+    '',
+  ];
   for (const c of cert.clients) {
     md.push(`## ${c.client.name} ${c.client.version}`, '', '| requirement | status | title | source |', '|---|---|---|---|');
     for (const r of c.requirements) md.push(`| ${r.id} | ${r.status} | ${r.title.replace(/\|/g, '\\|')} | ${r.source.replace(/\|/g, '\\|')} |`);
     const odd = c.requirements.flatMap((r) => r.cells.filter((x) => x.status !== 'passed'));
-    if (odd.length) md.push('', 'Cells not passed:', '', ...odd.map((x) => `- \`${x.id}\` **${x.status}** — expected ${describeOutcome(x.expected)}, observed ${describeOutcome(x.observed)}${x.reason ? ` (${x.reason})` : ''}`));
+    if (odd.length)
+      md.push(
+        '',
+        'Cells not passed:',
+        '',
+        ...odd.map(
+          (x) =>
+            `- \`${x.id}\` **${x.status}** — expected ${describeOutcome(x.expected)}, observed ${describeOutcome(x.observed)}` +
+            (x.reason ? ` (${x.reason})` : ''),
+        ),
+      );
     md.push('');
   }
   await writeFile(join(dir, 'certification.md'), md.join('\n'));

@@ -8,11 +8,11 @@ import { join, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { buildPki } from '../../../pki/index.ts';
 import { generateAllureHtml } from '../../../reports/allure-html.ts';
-import { CellCollector } from '../../run/collector.ts';
-import { claimSignals, onCleanup } from '../../util/cleanup.ts';
-import { withTimeout } from '../../util/deadline.ts';
-import { reapChildren } from '../../util/reap.ts';
-import { makeTempDir } from '../../util/tempdir.ts';
+import { CellCollector } from '../../core/run/collector.ts';
+import { claimSignals, onCleanup } from '../../core/util/cleanup.ts';
+import { withTimeout } from '../../core/util/deadline.ts';
+import { reapChildren } from '../../core/util/reap.ts';
+import { makeTempDir } from '../../core/util/tempdir.ts';
 import { CQL_CLIENTS, type CqlClientName } from '../adapter/adapters.ts';
 import { DEFAULT_CASSANDRA_VERSION, ensureCassandra } from '../cassandra/install.ts';
 import { CQL_AREAS, type CqlArea } from '../plan/cell.ts';
@@ -22,7 +22,7 @@ import type { ServerStartFigure } from './context.ts';
 import { STATS_FILE, type CqlCellRecord } from './record.ts';
 import { startsTable, summaryTable, writeCqlReports, type CqlResult } from './report.ts';
 import { CQL_ENV } from './suite.ts';
-import { REPO_ROOT } from '../../util/repo-root.ts';
+import { REPO_ROOT } from '../../core/util/repo-root.ts';
 
 const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
 
@@ -55,7 +55,8 @@ export function checkCqlClients(clients: string[]): CqlClientName[] {
 export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
   const started = performance.now();
   const cells = expandCql(o.areas, o.clients, o.grep);
-  if (cells.length === 0) throw new Error(`no CQL cell matches (areas ${o.areas.join(',')}, clients ${o.clients.join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
+  if (cells.length === 0)
+    throw new Error(`no CQL cell matches (areas ${o.areas.join(',')}, clients ${o.clients.join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
   await ensureCassandra(DEFAULT_CASSANDRA_VERSION);
   const work = await makeTempDir('cql-run');
   const collector = new CellCollector();
@@ -94,15 +95,38 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
     const results: CqlResult[] = cells.map((cell) => {
       const t = byId.get(cell.id);
       const rec = t?.record as unknown as CqlCellRecord | undefined;
-      if (!t || !rec) return { cell, record: { cellId: cell.id, status: 'failed', expected: cell.expected, observed: { kind: 'error', message: 'the cell was not run' }, reason: 'the cell was not run', durationMs: 0 } };
+      if (!t || !rec)
+        return {
+          cell,
+          record: {
+            cellId: cell.id,
+            status: 'failed',
+            expected: cell.expected,
+            observed: { kind: 'error', message: 'the cell was not run' },
+            reason: 'the cell was not run',
+            durationMs: 0,
+          },
+        };
       if (rec.status === 'failed' && !rec.reason && t.errors.length) rec.reason = t.errors.join('; ');
       return { cell, record: rec };
     });
     const statsPath = join(work.path, STATS_FILE);
-    const stats = existsSync(statsPath) ? (JSON.parse(readFileSync(statsPath, 'utf8')) as { starts: ServerStartFigure[]; clients: Record<string, string> }) : { starts: [], clients: {} };
-    await writeCqlReports(reportDir, results, { serverVersion: DEFAULT_CASSANDRA_VERSION, clients: stats.clients, suiteVersion: '0.1.0', starts: stats.starts });
+    const stats = existsSync(statsPath)
+      ? (JSON.parse(readFileSync(statsPath, 'utf8')) as { starts: ServerStartFigure[]; clients: Record<string, string> })
+      : { starts: [], clients: {} };
+    await writeCqlReports(reportDir, results, {
+      serverVersion: DEFAULT_CASSANDRA_VERSION,
+      clients: stats.clients,
+      suiteVersion: '0.1.0',
+      starts: stats.starts,
+    });
     try {
-      await generateAllureHtml({ resultsDir, outputDir: join(reportDir, 'allure-report'), historyPath: resolve(o.historyPath ?? join(reportDir, 'history.jsonl')), reportName: 'secmatrix — CQL' });
+      await generateAllureHtml({
+        resultsDir,
+        outputDir: join(reportDir, 'allure-report'),
+        historyPath: resolve(o.historyPath ?? join(reportDir, 'history.jsonl')),
+        reportName: 'secmatrix — CQL',
+      });
     } catch (err) {
       problems.push(`the Allure HTML report could not be generated: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -120,6 +144,10 @@ export function printCqlOutcome(out: CqlRunOutcome, reportDir: string, write: (s
   for (const p of out.problems) write(`PROBLEM ${p}\n`);
   const n = (st: string) => out.results.filter((r) => r.record.status === st).length;
   // The plain count line CI sums (declared deviations and not-applicable cells count as skipped).
-  const counts = `Cells: ${n('passed')} passed, ${n('failed') + (out.problems.length && !n('failed') ? 1 : 0)} failed, ${n('not-applicable') + n('skipped') + n('deviation')} skipped`;
-  write(`\nreports in ${reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n${out.results.length} cells in ${(out.durationMs / 1000).toFixed(1)} s\n${counts}\n`);
+  const failed = n('failed') + (out.problems.length && !n('failed') ? 1 : 0);
+  const counts = `Cells: ${n('passed')} passed, ${failed} failed, ${n('not-applicable') + n('skipped') + n('deviation')} skipped`;
+  write(
+    `\nreports in ${reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n` +
+      `${out.results.length} cells in ${(out.durationMs / 1000).toFixed(1)} s\n${counts}\n`,
+  );
 }

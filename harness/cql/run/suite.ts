@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PkiManifest } from '../../../pki/types.ts';
-import { exitWhenOrphaned } from '../../suite/orphan-guard.ts';
-import { redactText } from '../../util/redact.ts';
+import { exitWhenOrphaned } from '../../core/util/orphan-guard.ts';
+import { redactText } from '../../core/util/redact.ts';
 import { CQL_CLIENTS, type CqlClientName } from '../adapter/adapters.ts';
 import { describeOutcome, meets } from '../oracle/outcome.ts';
 import { CQL_AREAS, type CqlArea, type CqlCell } from '../plan/cell.ts';
@@ -17,7 +17,13 @@ import { CqlRunContext } from './context.ts';
 import { deviationFor, loadDeviations } from './deviations.ts';
 import { CQL_META_KEY, STATS_FILE, type CqlCellRecord } from './record.ts';
 
-export const CQL_ENV = { areas: 'SECMATRIX_CQL_AREAS', clients: 'SECMATRIX_CQL_CLIENTS', pki: 'SECMATRIX_PKI_MANIFEST', workDir: 'SECMATRIX_WORK_DIR', grep: 'SECMATRIX_GREP' } as const;
+export const CQL_ENV = {
+  areas: 'SECMATRIX_CQL_AREAS',
+  clients: 'SECMATRIX_CQL_CLIENTS',
+  pki: 'SECMATRIX_PKI_MANIFEST',
+  workDir: 'SECMATRIX_WORK_DIR',
+  grep: 'SECMATRIX_GREP',
+} as const;
 
 async function applyAllure(cell: CqlCell): Promise<void> {
   await allure.displayName(`${cell.client}: ${cell.name}`);
@@ -65,38 +71,50 @@ export function defineCqlSuite(env: NodeJS.ProcessEnv = process.env): void {
           await ctx.serverFor(group.serverKey, group.server);
         }, 420_000);
         for (const cell of group.cells) {
-          it(cell.id, async ({ task, skip }) => {
-            const record: CqlCellRecord = { cellId: cell.id, status: 'failed', expected: cell.expected, observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
-            task.meta[CQL_META_KEY as never] = record as never;
-            await applyAllure(cell);
-            if (cell.expected.kind === 'not-applicable') {
-              Object.assign(record, { status: 'not-applicable', observed: cell.expected, reason: cell.expected.reason });
-              skip(`not applicable: ${cell.expected.reason}`);
-              return;
-            }
-            const run = await ctx.runCell(cell);
-            const evidence = Object.fromEntries(Object.entries(run.evidence).map(([k, v]) => [k, redactText(v, secrets)]));
-            for (const [name, text] of Object.entries(evidence)) if (text) await allure.attachment(name, text, 'text/plain');
-            Object.assign(record, { observed: run.observed, durationMs: run.durationMs, evidence });
-            if (run.observed.kind === 'not-applicable') {
-              Object.assign(record, { status: 'not-applicable', reason: run.observed.reason });
-              skip(`not applicable: ${run.observed.reason}`);
-              return;
-            }
-            const verdict = meets(cell.expected, run.observed);
-            const declared = cell.knownFailure ? { reason: `known server failure: ${cell.knownFailure}` } : deviationFor(deviations[cell.client] ?? [], cell.id);
-            if (declared) {
-              if (verdict.ok) {
-                Object.assign(record, { status: 'failed', reason: `stale deviation: the cell now passes (${declared.reason})` });
-                expect.fail(record.reason);
+          it(
+            cell.id,
+            async ({ task, skip }) => {
+              const record: CqlCellRecord = {
+                cellId: cell.id,
+                status: 'failed',
+                expected: cell.expected,
+                observed: { kind: 'error', message: 'the cell did not finish' },
+                durationMs: 0,
+              };
+              task.meta[CQL_META_KEY as never] = record as never;
+              await applyAllure(cell);
+              if (cell.expected.kind === 'not-applicable') {
+                Object.assign(record, { status: 'not-applicable', observed: cell.expected, reason: cell.expected.reason });
+                skip(`not applicable: ${cell.expected.reason}`);
+                return;
               }
-              Object.assign(record, { status: 'deviation', reason: `declared deviation: ${declared.reason} (${verdict.why})` });
-              await allure.label('tag', 'declared deviation');
-              return;
-            }
-            Object.assign(record, { status: verdict.ok ? 'passed' : 'failed', ...(verdict.why ? { reason: verdict.why } : {}) });
-            expect(verdict.ok, verdict.why).toBe(true);
-          }, 120_000);
+              const run = await ctx.runCell(cell);
+              const evidence = Object.fromEntries(Object.entries(run.evidence).map(([k, v]) => [k, redactText(v, secrets)]));
+              for (const [name, text] of Object.entries(evidence)) if (text) await allure.attachment(name, text, 'text/plain');
+              Object.assign(record, { observed: run.observed, durationMs: run.durationMs, evidence });
+              if (run.observed.kind === 'not-applicable') {
+                Object.assign(record, { status: 'not-applicable', reason: run.observed.reason });
+                skip(`not applicable: ${run.observed.reason}`);
+                return;
+              }
+              const verdict = meets(cell.expected, run.observed);
+              const declared = cell.knownFailure
+                ? { reason: `known server failure: ${cell.knownFailure}` }
+                : deviationFor(deviations[cell.client] ?? [], cell.id);
+              if (declared) {
+                if (verdict.ok) {
+                  Object.assign(record, { status: 'failed', reason: `stale deviation: the cell now passes (${declared.reason})` });
+                  expect.fail(record.reason);
+                }
+                Object.assign(record, { status: 'deviation', reason: `declared deviation: ${declared.reason} (${verdict.why})` });
+                await allure.label('tag', 'declared deviation');
+                return;
+              }
+              Object.assign(record, { status: verdict.ok ? 'passed' : 'failed', ...(verdict.why ? { reason: verdict.why } : {}) });
+              expect(verdict.ok, verdict.why).toBe(true);
+            },
+            120_000,
+          );
         }
       });
     }

@@ -20,7 +20,8 @@ function runProcesses(): string[] {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (/secmatrix-cql-run-|adapters\/cassandra-(python|node)\/adapter/.test(cmd) && Number(pid) !== process.pid) out.push(`${pid}${cmd.includes('CassandraDaemon') ? ' [CassandraDaemon]' : ''} ${cmd.slice(0, 160)}`);
+      if (/secmatrix-cql-run-|adapters\/cassandra-(python|node)\/adapter/.test(cmd) && Number(pid) !== process.pid)
+        out.push(`${pid}${cmd.includes('CassandraDaemon') ? ' [CassandraDaemon]' : ''} ${cmd.slice(0, 160)}`);
     } catch {
       /* gone */
     }
@@ -36,7 +37,11 @@ async function settle(check: () => boolean, ms: number): Promise<void> {
 
 function startRun(grep: string, reportDir: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; exit: Promise<number | null>; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, [join(ROOT, 'harness/cli/secmatrix.mjs'), 'run', '--only', 'cql-tls', '--client', 'cassandra-node', '--grep', grep, '--report-dir', reportDir], { cwd: ROOT, env: { ...process.env, SECMATRIX_CQL_MATRICES: FIXTURES, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'harness/cli/secmatrix.mjs'), 'run', '--only', 'cql-tls', '--client', 'cassandra-node', '--grep', grep, '--report-dir', reportDir],
+    { cwd: ROOT, env: { ...process.env, SECMATRIX_CQL_MATRICES: FIXTURES, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   child.stdout!.on('data', (d) => (output += String(d)));
   child.stderr!.on('data', (d) => (output += String(d)));
   const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -74,7 +79,10 @@ describe.skipIf(!!missing)(`CQL runs leave nothing behind${missing ? ` (skipped:
     const r = startRun('CQL-TLS-9', join(reportRoot, 'interrupt'));
     // Wait (bounded) until the run's Cassandra JVM is there, then interrupt the run.
     await settle(() => runProcesses().some((p) => p.includes('CassandraDaemon')) || r.child.exitCode !== null, 180_000);
-    expect(runProcesses().some((p) => p.includes('CassandraDaemon')), r.output()).toBe(true);
+    expect(
+      runProcesses().some((p) => p.includes('CassandraDaemon')),
+      r.output(),
+    ).toBe(true);
     r.child.kill('SIGINT');
     const code = await Promise.race([r.exit, new Promise<string>((res) => setTimeout(() => res('still running'), 60_000))]);
     expect(code).toBe(130);

@@ -33,17 +33,45 @@ describe('error maps', () => {
   const py = ErrorMap.load('cassandra-python');
   const node = ErrorMap.load('cassandra-node');
   it('python: driver exceptions and server codes', () => {
-    expect(py.classify({ class: 'cassandra.AuthenticationFailed', code: '0x0100', message: 'Failed to authenticate … [Bad credentials]' })).toEqual({ kind: 'auth-refused' });
-    expect(py.classify({ class: 'cassandra.Unauthorized', code: '0x2100', message: 'User sm_probe has no SELECT permission' })).toEqual({ kind: 'unauthorized' });
+    expect(py.classify({ class: 'cassandra.AuthenticationFailed', code: '0x0100', message: 'Failed to authenticate … [Bad credentials]' })).toEqual({
+      kind: 'auth-refused',
+    });
+    expect(py.classify({ class: 'cassandra.Unauthorized', code: '0x2100', message: 'User sm_probe has no SELECT permission' })).toEqual({
+      kind: 'unauthorized',
+    });
     expect(py.classify({ class: 'cassandra.InvalidRequest', code: '0x2200', message: 'x' })).toEqual({ kind: 'invalid' });
-    expect(py.classify({ class: 'OSError', code: 'CERTIFICATE_VERIFY_FAILED', message: "Tried connecting to [('127.0.0.1', 1)]. Last error: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: IP address mismatch, certificate is not valid for '127.0.0.1'." })).toEqual({ kind: 'tls-refused', by: 'client', reason: 'hostname' });
-    expect(py.classify({ class: 'OSError', message: 'Last error: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate' })).toEqual({ kind: 'tls-refused', by: 'client', reason: 'untrusted' });
-    expect(py.classify({ class: 'OSError', message: '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required' })).toEqual({ kind: 'tls-refused', by: 'server' });
+    expect(
+      py.classify({
+        class: 'OSError',
+        code: 'CERTIFICATE_VERIFY_FAILED',
+        message:
+          "Tried connecting to [('127.0.0.1', 1)]. Last error: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: " +
+          "IP address mismatch, certificate is not valid for '127.0.0.1'.",
+      }),
+    ).toEqual({ kind: 'tls-refused', by: 'client', reason: 'hostname' });
+    expect(
+      py.classify({
+        class: 'OSError',
+        message: 'Last error: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate',
+      }),
+    ).toEqual({ kind: 'tls-refused', by: 'client', reason: 'untrusted' });
+    expect(py.classify({ class: 'OSError', message: '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required' })).toEqual({
+      kind: 'tls-refused',
+      by: 'server',
+    });
     expect(py.classify({ class: 'X', message: 'something new' }).kind).toBe('error');
   });
   it('node: Node tls codes inside NoHostAvailableError, ResponseError codes', () => {
-    expect(node.classify({ class: 'Error', code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Hostname/IP does not match certificate's altnames" })).toEqual({ kind: 'tls-refused', by: 'client', reason: 'hostname' });
-    expect(node.classify({ class: 'Error', code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' })).toEqual({ kind: 'tls-refused', by: 'client', reason: 'expired' });
+    expect(node.classify({ class: 'Error', code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Hostname/IP does not match certificate's altnames" })).toEqual({
+      kind: 'tls-refused',
+      by: 'client',
+      reason: 'hostname',
+    });
+    expect(node.classify({ class: 'Error', code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' })).toEqual({
+      kind: 'tls-refused',
+      by: 'client',
+      reason: 'expired',
+    });
     expect(node.classify({ class: 'ResponseError', code: '0x2100', message: 'User has no permission' })).toEqual({ kind: 'unauthorized' });
     expect(node.classify({ class: 'AuthenticationError', code: null, message: 'Bad credentials' })).toEqual({ kind: 'auth-refused' });
   });

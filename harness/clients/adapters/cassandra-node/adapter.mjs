@@ -12,7 +12,18 @@ import cassandra from 'cassandra-driver';
 const require = createRequire(import.meta.url);
 const DRIVER_VERSION = require('cassandra-driver/package.json').version;
 const PROTOCOL = 1;
-const CAPABILITIES = ['tls', 'tls.verify-peer', 'tls.verify-hostname', 'tls.server-hostname', 'tls.client-cert', 'tls.key-password', 'tls.protocol-range', 'tls.cipher-suites', 'credentials.username-password', 'cql.execute'];
+const CAPABILITIES = [
+  'tls',
+  'tls.verify-peer',
+  'tls.verify-hostname',
+  'tls.server-hostname',
+  'tls.client-cert',
+  'tls.key-password',
+  'tls.protocol-range',
+  'tls.cipher-suites',
+  'credentials.username-password',
+  'cql.execute',
+];
 // IANA -> OpenSSL names (Node's `ciphers` takes OpenSSL names; TLS 1.3 suites keep their IANA names).
 const OPENSSL_CIPHERS = {
   TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256: 'ECDHE-RSA-AES128-GCM-SHA256',
@@ -99,7 +110,8 @@ async function connect(req) {
   sessions.set(req.session, client);
   let negotiated = null;
   const sock = client.controlConnection?.connection?.netClient;
-  if (sock && typeof sock.getProtocol === 'function') negotiated = { protocol: sock.getProtocol(), cipher: sock.getCipher()?.standardName ?? sock.getCipher()?.name };
+  if (sock && typeof sock.getProtocol === 'function')
+    negotiated = { protocol: sock.getProtocol(), cipher: sock.getCipher()?.standardName ?? sock.getCipher()?.name };
   return { type: 'connected', session: req.session, negotiated, cqlProtocol: client.controlConnection.protocolVersion };
 }
 
@@ -112,7 +124,8 @@ async function run(req) {
     const rs = await client.execute(args.statement, [], { keyspace: args.keyspace ?? undefined, readTimeout: req.timeouts?.operationMs ?? 10000 });
     const value = { rows: rs.rowLength ?? 0 };
     const first = rs.first?.();
-    if (first) value.first = Object.fromEntries(first.keys().map((k) => [k, first.get(k) === null || first.get(k) === undefined ? null : String(first.get(k))]));
+    if (first)
+      value.first = Object.fromEntries(first.keys().map((k) => [k, first.get(k) === null || first.get(k) === undefined ? null : String(first.get(k))]));
     return { type: 'result', value };
   } catch (err) {
     return { type: 'error', error: errorFact(err) };
@@ -123,7 +136,13 @@ async function handle(req) {
   switch (req.type) {
     case 'hello':
       if (req.protocol !== PROTOCOL) return { type: 'protocol-error', message: `speaks protocol ${PROTOCOL} only` };
-      return { type: 'hello', protocol: PROTOCOL, client: { name: 'cassandra-node', version: DRIVER_VERSION, language: 'javascript' }, adapter: { version: '1.0.0' }, capabilities: CAPABILITIES };
+      return {
+        type: 'hello',
+        protocol: PROTOCOL,
+        client: { name: 'cassandra-node', version: DRIVER_VERSION, language: 'javascript' },
+        adapter: { version: '1.0.0' },
+        capabilities: CAPABILITIES,
+      };
     case 'connect':
       try {
         return await connect(req);
