@@ -68,7 +68,9 @@ export class AdapterProcess {
       a.hello = r as unknown as AdapterHello;
     } catch (e) {
       await a.close();
-      throw e;
+      // Say why: the adapter's own log (a missing module, a Python traceback).
+      const log = a.stderr.trim().split('\n').slice(-8).join('\n');
+      throw new AdapterError(`${e instanceof Error ? e.message : String(e)}${log ? `; its log ends:\n${log}` : ''}`);
     }
     return a;
   }
