@@ -7,6 +7,7 @@ import type { PkiManifest } from '../../../pki/types.ts';
 import type { CqlServerSetup } from '../model.ts';
 import { CQL_IDS } from '../pki-request.ts';
 import { SUPERUSER } from '../plan/fixtures.ts';
+import { withTimeout } from '../../core/util/deadline.ts';
 
 export interface AdminClient {
   execute(cql: string): Promise<void>;
@@ -44,7 +45,9 @@ export async function connectAdmin(setup: CqlServerSetup, pki: PkiManifest, host
     await client.connect();
     await client.execute('SELECT release_version FROM system.local');
   } catch (err) {
-    await client.shutdown().catch(() => undefined);
+    // Bounded: cassandra-driver 4.10 may never settle shutdown() of a client whose connect failed
+    // (measured: the process then stays alive), so the suite worker must not wait on it.
+    await withTimeout('closing a failed admin session', 3000, client.shutdown()).catch(() => undefined);
     throw err;
   }
   return {
@@ -62,6 +65,6 @@ export async function connectAdmin(setup: CqlServerSetup, pki: PkiManifest, host
       }
       return problems;
     },
-    close: () => client.shutdown(),
+    close: () => withTimeout('closing the admin session', 10_000, client.shutdown()).catch(() => undefined),
   };
 }
