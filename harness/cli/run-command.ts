@@ -5,6 +5,7 @@ import { REPO_ROOT, runConformance } from '../run/conformance-run.ts';
 import { failureLines, summaryTable } from '../run/summary.ts';
 import { licenseKey } from '../targets/container/enterprise.ts';
 import { REFERENCE_VERSION } from '../targets/container.ts';
+import { FAULT_NAMES } from '../member/faults.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
@@ -19,6 +20,7 @@ interface RunFlags {
   grep?: string;
   reportDir: string;
   history?: string;
+  fault?: string;
 }
 
 function positiveInt(v: string): number {
@@ -45,10 +47,13 @@ export function registerRunCommand(program: Command): void {
     .option('--only <areas>', `comma-separated areas (${AREAS.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
+    .option('--fault <name>', `embedded target: switch on one fault of the reference member's catalogue (${FAULT_NAMES.length} faults; see \`secmatrix selfcheck --list\`)`)
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
       const areas = (opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...AREAS]) as Area[];
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
+      if (opts.fault && opts.target !== 'embedded') throw new InvalidArgumentError('--fault needs the embedded target');
+      if (opts.fault && !(FAULT_NAMES as readonly string[]).includes(opts.fault)) throw new InvalidArgumentError(`unknown fault "${opts.fault}" (known: ${FAULT_NAMES.join(', ')})`);
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
       if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
@@ -67,6 +72,7 @@ export function registerRunCommand(program: Command): void {
             ...(opts.memberImage ? { memberImage: opts.memberImage } : {}),
             ...(opts.externalAddress ? { externalAddress: opts.externalAddress } : {}),
             ...(opts.externalConfig ? { externalConfig: opts.externalConfig } : {}),
+            ...(opts.fault ? { fault: opts.fault } : {}),
           },
           areas,
           grep: opts.grep,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { PkiManifest } from '../../pki/types.ts';
 import { loadMemberConfig } from '../member/config/parse.ts';
 import { startReferenceMember } from '../member/server.ts';
+import { FAULT_NAMES, UnknownFaultError } from '../member/faults.ts';
 import type { MemberSetup } from '../plan/cell.ts';
 import { renderMemberConfig, storesFromPki } from '../render/index.ts';
 import { memberEvidence } from './member-evidence.ts';
@@ -22,7 +23,13 @@ function jvmTrustOf(setup: MemberSetup, pki: PkiManifest): Record<string, string
 
 export class EmbeddedTarget implements TargetProvider {
   readonly name = 'embedded';
-  readonly serverVersion = 'reference-member (Hazelcast client protocol 2.x)';
+  readonly serverVersion: string;
+
+  /** fault: one of harness/member/faults.ts, switched on in every member this target starts (selfcheck). */
+  constructor(private readonly o: { fault?: string } = {}) {
+    if (o.fault && !(FAULT_NAMES as readonly string[]).includes(o.fault)) throw new UnknownFaultError(o.fault);
+    this.serverVersion = `reference-member (Hazelcast client protocol 2.x)${o.fault ? ` with injected fault ${o.fault}` : ''}`;
+  }
 
   async start(setup: MemberSetup, ctx: { pki: PkiManifest; workDir: string; services?: TargetServices }): Promise<StartedTarget> {
     await mkdir(ctx.workDir, { recursive: true });
@@ -37,7 +44,7 @@ export class EmbeddedTarget implements TargetProvider {
     let member;
     try {
       const config = await loadMemberConfig(path, { port: 0 });
-      member = await startReferenceMember({ config, port: 0, host: '127.0.0.1' });
+      member = await startReferenceMember({ config, port: 0, host: '127.0.0.1', ...(this.o.fault ? { fault: this.o.fault } : {}) });
     } catch (err) {
       restoreJvm();
       throw err;

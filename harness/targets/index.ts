@@ -19,12 +19,15 @@ export interface TargetOptions {
   /** External target: host:port of the running cluster and its member configuration file. */
   externalAddress?: string;
   externalConfig?: string;
+  /** Embedded target only: a fault of the reference member's catalogue to switch on (selfcheck). */
+  fault?: string;
 }
 
 export function createTarget(name: string, o: TargetOptions = {}): TargetProvider {
+  if (o.fault && name !== 'embedded') throw new Error(`a fault can be injected into the embedded reference member only, not the ${name} target`);
   switch (name) {
     case 'embedded':
-      return new EmbeddedTarget();
+      return new EmbeddedTarget(o.fault ? { fault: o.fault } : {});
     case 'container':
       return new ContainerTarget({
         serverVersion: o.serverVersion ?? REFERENCE_VERSION,
