@@ -1,6 +1,6 @@
 // Judging: does what happened match what the oracle expected? Exact on kind, side, reason,
 // status and check; an expected subject must be observed and equal.
-import type { CellStatus, ExpectedOutcome, Outcome } from '../plan/cell.ts';
+import type { CellStatus, ExpectedOutcome, NegotiatedTls, Outcome } from '../plan/cell.ts';
 
 export interface Judgement {
   status: Exclude<CellStatus, 'skipped'>;
@@ -9,8 +9,12 @@ export interface Judgement {
 
 export function describeOutcome(o: Outcome): string {
   switch (o.kind) {
-    case 'connected':
-      return o.subject ? `connected as ${o.subject.identity} [${o.subject.roles.join(',')}]` : 'connected';
+    case 'connected': {
+      const who = o.subject ? ` as ${o.subject.identity} [${o.subject.roles.join(',')}]` : '';
+      const sides = o.seen ? Object.entries(o.seen).filter(([, t]) => t).map(([side, t]) => `${side} ${describeTls(t!)}`) : [];
+      const tls = o.negotiated ? ` over ${describeTls(o.negotiated)}` : sides.length ? ` (${sides.join('; ')})` : '';
+      return `connected${who}${tls}`;
+    }
     case 'tls-refused':
       return `TLS refused by ${o.side} (${o.reason})`;
     case 'auth-refused':
@@ -49,9 +53,27 @@ export function judge(expected: ExpectedOutcome, observed: Outcome): Judgement {
         const sameRoles = [...expected.subject.roles].sort().join(',') === [...o.subject.roles].sort().join(',');
         if (!sameDn(expected.subject.identity, o.subject.identity) || !sameRoles) return mismatch();
       }
+      if (expected.negotiated) return judgeNegotiated(expected.negotiated, o.seen);
       return { status: 'passed' };
     }
   }
+}
+
+function describeTls(t: NegotiatedTls): string {
+  return `${t.version}${t.suite ? ` ${t.suite}` : ''}`;
+}
+
+/**
+ * The negotiated version (and suite, when expected) against every side that reported it: each
+ * report must match, and at least one side must have reported (a connection whose TLS parameters
+ * nobody can show proves nothing about them).
+ */
+export function judgeNegotiated(expected: NegotiatedTls, seen: { member?: NegotiatedTls; client?: NegotiatedTls } | undefined): Judgement {
+  const sides = Object.entries(seen ?? {}).filter((e): e is [string, NegotiatedTls] => e[1] !== undefined);
+  if (sides.length === 0) return { status: 'failed', reason: `expected a connection over ${describeTls(expected)}, but neither side reported what was negotiated` };
+  const wrong = sides.filter(([, t]) => t.version !== expected.version || (expected.suite !== undefined && t.suite !== expected.suite));
+  if (wrong.length === 0) return { status: 'passed' };
+  return { status: 'failed', reason: `expected a connection over ${describeTls(expected)}, observed ${wrong.map(([side, t]) => `${side}: ${describeTls(t)}`).join('; ')}` };
 }
 
 /** DNs compared attribute by attribute, attribute names case-insensitively, spaces ignored. */

@@ -236,6 +236,12 @@ export type TlsRefusalReason =
 /** Why a client got no Kerberos token: KDC unreachable, principal unknown to the KDC, password / key refused. */
 export type NoCredentialsReason = 'KDC_UNREACHABLE' | 'CLIENT_UNKNOWN' | 'LOGIN_FAILED';
 
+/** A negotiated TLS connection: version as Java spells it, suite by its IANA name. */
+export interface NegotiatedTls {
+  version: string;
+  suite?: string;
+}
+
 export type AuthRefusalStatus = 'CREDENTIALS_FAILED' | 'NOT_ALLOWED_IN_CLUSTER';
 
 export type Outcome =
@@ -243,7 +249,17 @@ export type Outcome =
    * Connected, authenticated, and every check was granted. subject: who the member says the client
    * is (identity + roles), when known; compared only when both expected and observed carry it.
    */
-  | { kind: 'connected'; subject?: { identity: string; roles: string[] } }
+  | {
+      kind: 'connected';
+      subject?: { identity: string; roles: string[] };
+      /**
+       * Expected: the TLS version (and, where the documents determine it, the suite by IANA name)
+       * both sides must have agreed on. Observed: what each side reported (the member's log, the
+       * client's own connection); a side that cannot tell is absent.
+       */
+      negotiated?: NegotiatedTls;
+      seen?: { member?: NegotiatedTls; client?: NegotiatedTls };
+    }
   | { kind: 'tls-refused'; side: 'client' | 'member'; reason: TlsRefusalReason }
   | { kind: 'auth-refused'; status: AuthRefusalStatus }
   /** Connected and authenticated, but this check (its id) was denied. */

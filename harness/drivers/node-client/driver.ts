@@ -1,7 +1,8 @@
 // The official Node client (hazelcast-client), driven in-process.
 import { createRequire } from 'node:module';
 import { Client } from 'hazelcast-client';
-import type { Check, ClientSetup } from '../../plan/cell.ts';
+import type { TLSSocket } from 'node:tls';
+import type { Check, ClientSetup, NegotiatedTls } from '../../plan/cell.ts';
 import { CAPABILITIES, operationCapability } from '../../plan/cell.ts';
 import { withTimeout } from '../../util/deadline.ts';
 import { redactText } from '../../util/redact.ts';
@@ -109,7 +110,8 @@ export class NodeClientDriver implements ClientDriver {
     }
     const memberEvents = ctx.evidence.since(mark);
     const clientErrors = [...logger.problems(), ...(rejection ? [rejection] : [])];
-    const outcome = classifyAttempt({ connected: hz !== undefined, clientErrors, memberEvents });
+    const clientTls = hz ? negotiatedByClient(hz) : undefined;
+    const outcome = classifyAttempt({ connected: hz !== undefined, clientErrors, memberEvents, ...(clientTls ? { clientTls } : {}) });
     const evidence = {
       'client log': redactText(logger.text(), secrets),
       'member log': redactText(memberEvents.map((e) => `${e.kind}: ${e.detail}`).join('\n'), secrets),
@@ -117,6 +119,25 @@ export class NodeClientDriver implements ClientDriver {
     const attempt: ConnectAttempt = { outcome, evidence, durationMs: performance.now() - started };
     if (hz) attempt.session = new NodeClientSession(hz);
     return attempt;
+  }
+}
+
+/**
+ * What the client's own TLS connection negotiated: the client keeps its connections in a registry
+ * (not in its public API); each holds the socket it talks over. Undefined for plain TCP or when the
+ * client's internals do not show it.
+ */
+export function negotiatedByClient(hz: Client): NegotiatedTls | undefined {
+  try {
+    const registry = (hz as unknown as { connectionRegistry?: { getConnections(): Array<{ socket?: unknown }> } }).connectionRegistry;
+    const socket = registry?.getConnections()[0]?.socket as Partial<TLSSocket> | undefined;
+    if (!socket || typeof socket.getProtocol !== 'function') return undefined;
+    const version = socket.getProtocol();
+    if (!version) return undefined;
+    const cipher = socket.getCipher?.();
+    return { version, ...(cipher?.standardName ? { suite: cipher.standardName } : {}) };
+  } catch {
+    return undefined;
   }
 }
 
