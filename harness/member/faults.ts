@@ -16,7 +16,7 @@ export interface FaultDefinition {
   models: string;
 }
 
-const F = (name: string, description: string, models: string): FaultDefinition => ({ name, description, models });
+const F = <N extends string>(name: N, description: string, models: string): FaultDefinition & { name: N } => ({ name, description, models });
 
 export const FAULTS = [
   // ---- TLS ----
