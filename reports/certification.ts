@@ -5,6 +5,7 @@
 import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/plan/cell.ts';
 import { countStatuses, rollUp, rollUpReason, type StatusCounts } from './rollup.ts';
 import { scrub, secretsOf } from './secrets.ts';
+import { clientDefaultFindings, type Finding } from './findings.ts';
 
 export interface RunInfo {
   /** e.g. 'Hazelcast' */
@@ -43,6 +44,8 @@ export interface Certification {
   matrixFingerprint: string;
   totals: { cells: number; requirements: number } & { cellStatus: StatusCounts; requirementStatus: StatusCounts };
   requirements: CertificationRequirement[];
+  /** Insecure (and documented) client defaults seen in the default-configuration cells. */
+  findings: Finding[];
 }
 
 /** Results grouped by requirement, in the order requirements first appear. */
@@ -85,5 +88,6 @@ export function buildCertification(results: readonly CellResult[], run: RunInfo)
     matrixFingerprint: scrubbed.matrixFingerprint,
     totals,
     requirements: scrubbed.requirements,
+    findings: clientDefaultFindings(results),
   };
 }

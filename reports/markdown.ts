@@ -3,6 +3,7 @@
 import type { Area, CellResult, CellStatus } from '../harness/plan/cell.ts';
 import { AREAS } from '../harness/plan/cell.ts';
 import { describeOutcome } from '../harness/oracle/judge.ts';
+import { findingsMarkdown } from './findings.ts';
 import { buildCertification, byRequirement, type RunInfo } from './certification.ts';
 import { scrub, secretsOf } from './secrets.ts';
 
@@ -30,6 +31,7 @@ export function renderCertificationMarkdown(results: readonly CellResult[], run:
     'A requirement fails if any cell failed, is skipped if any cell was not run, passes if at least one cell passed and the rest were not applicable, and is not applicable otherwise.',
     '',
   ];
+  lines.push(...findingsMarkdown(cert.findings));
   const grouped = byRequirement(results);
   const areaOf = (id: string): Area => grouped.get(id)![0]!.cell.area;
   for (const area of AREAS) {

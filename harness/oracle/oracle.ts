@@ -82,6 +82,10 @@ export function expectOutcome(input: OracleInput, catalogue: Catalogue): OracleV
     if (tls.verifyMember) {
       const problem = certificateProblem(catalogue, ssl.keyStore, tls.ca, 'serverAuth');
       if (problem) return done(refused('client', CLIENT_SIDE[problem], cite(CERT_RULE[problem], `${ssl.keyStore} against ${tls.ca}`)));
+      if (tls.defaults && !namesHost(memberKey, tls.connectHost)) {
+        // The documents do not say whether an unconfigured client checks host names.
+        throw new OracleError('a client with default TLS settings meets a trusted member certificate that does not name the host: the documents do not state the default of hostname verification');
+      }
       if (tls.hostnameVerification && !namesHost(memberKey, tls.connectHost)) {
         return done(refused('client', 'HOSTNAME_MISMATCH', cite(RULES.hostname, `${ssl.keyStore} does not name ${tls.connectHost}`)));
       }

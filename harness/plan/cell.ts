@@ -129,6 +129,12 @@ export interface ClientCertSetup {
 
 export interface ClientTls {
   enabled: true;
+  /**
+   * The client is given TLS on and nothing else: every other field then states what the documents
+   * say the client's default is (verify against the default CAs), for the oracle; a driver
+   * configures nothing but TLS on.
+   */
+  defaults?: true;
   /** Lowest / highest version the client offers; both equal = pinned; absent = the client's defaults. */
   minVersion?: TlsVersion;
   maxVersion?: TlsVersion;
@@ -181,6 +187,7 @@ export interface ClientSetup {
 /** Capability names used by the matrices (a driver declares the ones it supports). */
 export const CAPABILITIES = {
   tls: 'tls',
+  tlsDefaults: 'tls-defaults',
   pinTlsVersion: 'tls-pin-version',
   pinSslv2: 'tls-pin-sslv2',
   pinSslv3: 'tls-pin-sslv3',
@@ -310,6 +317,9 @@ export interface Requirement {
 export type CellStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped';
 
 /** Secrets in the setups use field names redactObject recognises (password, token): keep it so. */
+
+/** Evidence key a driver fills in default-configuration cells: the TLS settings its client chose for itself (JSON). */
+export const CLIENT_DEFAULTS_EVIDENCE = 'client TLS defaults (effective)';
 
 /** Named pieces of evidence: client log, member log, rendered configuration... (redacted on output). */
 export type Evidence = Record<string, string>;

@@ -116,7 +116,10 @@ export function buildClientConfig(client: ClientSetup, endpoint: MemberEndpoint,
     },
     customLogger: logger,
   };
-  if (client.tls) {
+  if (client.tls?.defaults) {
+    // The client's defaults: TLS on, no sslOptions, no factory.
+    config.network!.ssl = { enabled: true };
+  } else if (client.tls) {
     const { options, secrets: tlsSecrets } = tlsOptions(client.tls, pki);
     secrets.push(...tlsSecrets);
     config.network!.ssl = { enabled: true, sslOptions: options };

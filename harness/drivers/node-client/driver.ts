@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { Client } from 'hazelcast-client';
 import type { TLSSocket } from 'node:tls';
-import type { Check, ClientSetup, NegotiatedTls } from '../../plan/cell.ts';
+import { CLIENT_DEFAULTS_EVIDENCE, type Check, type ClientSetup, type NegotiatedTls } from '../../plan/cell.ts';
 import { CAPABILITIES, operationCapability } from '../../plan/cell.ts';
 import { withTimeout } from '../../util/deadline.ts';
 import { redactText } from '../../util/redact.ts';
@@ -14,7 +14,34 @@ import { CapturingLogger } from './log-capture.ts';
 import { kerberosToken } from './kerberos-token.ts';
 import { NODE_OPERATIONS, NODE_UNSUPPORTED_OPERATIONS } from './operations.ts';
 
-const clientVersion: string = createRequire(import.meta.url)('hazelcast-client/package.json').version;
+const requireHere = createRequire(import.meta.url);
+const clientVersion: string = requireHere('hazelcast-client/package.json').version;
+/** The client's configuration builder (not in its public API): what newHazelcastClient uses. */
+const { ConfigBuilder } = requireHere('hazelcast-client/lib/config/ConfigBuilder') as { ConfigBuilder: new (c: unknown) => { build(): { network: { ssl: { sslOptions: unknown } } } } };
+
+
+export interface EffectiveTlsDefaults {
+  /** Whether the client checks that the member's certificate names the host dialled. */
+  hostnameVerification: boolean;
+  /** Whether the client refuses a member certificate that does not chain to a trusted CA. */
+  verifiesMember: boolean;
+  /** Which CAs it trusts: the runtime's default set, or CAs it was given. */
+  trust: 'default CAs' | 'given CAs';
+}
+
+/**
+ * Reads the TLS options the client used: its own checkServerIdentity (if any) is asked about a
+ * certificate for another host; Node's default check (none given) refuses it.
+ */
+export function effectiveTlsDefaults(sslOptions: unknown): EffectiveTlsDefaults {
+  const o = (sslOptions ?? {}) as { checkServerIdentity?: (host: string, cert: unknown) => unknown; rejectUnauthorized?: boolean; ca?: unknown };
+  let hostnameVerification = true;
+  if (typeof o.checkServerIdentity === 'function') {
+    const verdict = o.checkServerIdentity('127.0.0.1', { subject: { CN: 'other-host.example' }, subjectaltname: 'DNS:other-host.example' });
+    hostnameVerification = verdict instanceof Error;
+  }
+  return { hostnameVerification, verifiesMember: o.rejectUnauthorized !== false, trust: o.ca ? 'given CAs' : 'default CAs' };
+}
 
 /** Why the Node client cannot express a capability (for not-applicable reasons). */
 const UNSUPPORTED: Record<string, string> = {
@@ -84,7 +111,15 @@ export class NodeClientDriver implements ClientDriver {
     const mark = ctx.evidence.mark();
     let hz: Client | undefined;
     let rejection: string | undefined;
-    const starting = Client.newHazelcastClient(config);
+    // With the client's TLS defaults, the client is built from its effective configuration here
+    // (what newHazelcastClient does), so that the TLS options the client chose for itself can be
+    // read back afterwards: its own report of its defaults.
+    let effective: { network: { ssl: { sslOptions: unknown } } } | undefined;
+    let starting: Promise<Client>;
+    if (client.tls?.defaults) {
+      effective = new ConfigBuilder(config).build();
+      starting = new (Client as unknown as new (c: unknown) => { init(): Promise<Client> })(effective).init();
+    } else starting = Client.newHazelcastClient(config);
     // With TLS 1.3 the member refuses a client certificate only after the client's handshake ended,
     // and the client then waits out its heartbeat timeout. The member's own refusal settles the
     // outcome at once; the client is left to give up by itself and is awaited in drain().
@@ -112,10 +147,11 @@ export class NodeClientDriver implements ClientDriver {
     const clientErrors = [...logger.problems(), ...(rejection ? [rejection] : [])];
     const clientTls = hz ? negotiatedByClient(hz) : undefined;
     const outcome = classifyAttempt({ connected: hz !== undefined, clientErrors, memberEvents, ...(clientTls ? { clientTls } : {}) });
-    const evidence = {
+    const evidence: Record<string, string> = {
       'client log': redactText(logger.text(), secrets),
       'member log': redactText(memberEvents.map((e) => `${e.kind}: ${e.detail}`).join('\n'), secrets),
     };
+    if (effective) evidence[CLIENT_DEFAULTS_EVIDENCE] = JSON.stringify(effectiveTlsDefaults(effective.network.ssl.sslOptions));
     const attempt: ConnectAttempt = { outcome, evidence, durationMs: performance.now() - started };
     if (hz) attempt.session = new NodeClientSession(hz);
     return attempt;
