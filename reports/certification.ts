@@ -1,7 +1,7 @@
 // certification.json: which requirements a client meets, cell by cell. Shape (stable, documented
-// in the issue): { system, serverVersion, client: { name, version }, suiteVersion, matrixFingerprint,
+// in the README): { system, serverVersion, client: { name, version }, suiteVersion, matrixFingerprint,
 // totals, requirements: [ { id, title, source, status, reason, cells: [ { name, parameters,
-// expected, observed, status } ] } ] }. Requirement status: see rollup.ts.
+// expected, observed, status } ] } ], findings }. Requirement status: see rollup.ts.
 import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/plan/cell.ts';
 import { countStatuses, rollUp, rollUpReason, type StatusCounts } from './rollup.ts';
 import { scrub, secretsOf } from './secrets.ts';

@@ -39,7 +39,7 @@ export function clientDefaultFindings(results: readonly CellResult[]): Finding[]
       kind: 'insecure-default',
       setting: 'hostname verification',
       observed: "off: with no TLS options the client accepts a member certificate issued for any host, as long as it chains to a trusted CA (its own checkServerIdentity accepts every name)",
-      documents: 'the Hazelcast client documents do not state this default; cassandra-python-driver-security.txt §SSL notes that Python's default SSL context (ssl.create_default_context) checks host names. Configure the client\'s TLS options explicitly to get hostname verification.',
+      documents: 'the Hazelcast client documents do not state this default; cassandra-python-driver-security.txt §SSL notes that the default SSL context of Python (ssl.create_default_context) checks host names. Configure the client\'s TLS options explicitly to get hostname verification.',
       cells: noHostname,
     });
   }
