@@ -3,9 +3,8 @@
 // the suite strength (faults caught / faults). Exit code 1 when a fault survives or a baseline
 // cell fails on the unmodified member.
 import type { Command } from 'commander';
-import { FAULTS } from '../member/faults.ts';
 import { PROBES } from '../hazelcast/selfcheck/probes.ts';
-import { runSelfcheck } from '../hazelcast/selfcheck/run.ts';
+import { ALL_FAULTS, runSelfcheck } from '../hazelcast/selfcheck/run.ts';
 import { writeSelfcheckReport } from '../hazelcast/selfcheck/report.ts';
 import { DEFAULT_REPORT_DIR } from './run-command.ts';
 
@@ -19,7 +18,10 @@ export function registerSelfcheckCommand(program: Command): void {
     .action(async (opts: { fault?: string; reportDir: string; list?: boolean }) => {
       const out = process.stdout;
       if (opts.list) {
-        for (const f of FAULTS) out.write(`${f.name}\n  ${f.description}\n  models: ${f.models}\n  probe: ${PROBES[f.name].areas.join(',')} ${PROBES[f.name].grep}\n`);
+        for (const f of ALL_FAULTS) {
+          const p = (PROBES as Record<string, { areas: string[]; grep: string }>)[f.name]!;
+          out.write(`${f.name} (${f.side})\n  ${f.description}\n  models: ${f.models}\n  probe: ${p.areas.join(',')} ${p.grep}\n`);
+        }
         return;
       }
       const faults = opts.fault?.split(',').map((x) => x.trim()).filter(Boolean);

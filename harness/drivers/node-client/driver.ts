@@ -13,6 +13,7 @@ import { buildClientConfig, NODE_CLIENT_TIMING } from './client-config.ts';
 import { CapturingLogger } from './log-capture.ts';
 import { kerberosToken } from './kerberos-token.ts';
 import { NODE_OPERATIONS, NODE_UNSUPPORTED_OPERATIONS } from './operations.ts';
+import type { ClientFaultName } from './client-faults.ts';
 
 const requireHere = createRequire(import.meta.url);
 const clientVersion: string = requireHere('hazelcast-client/package.json').version;
@@ -67,7 +68,12 @@ const ACCESS_DENIED = /AccessControlException/;
 
 export class NodeClientDriver implements ClientDriver {
   private readonly pending = new Set<Promise<unknown>>();
-  readonly name = 'hazelcast-client (Node.js)';
+  readonly name: string;
+
+  /** fault: a client bug of client-faults.ts to reproduce (selfcheck only). */
+  constructor(private readonly o: { fault?: ClientFaultName } = {}) {
+    this.name = `hazelcast-client (Node.js)${o.fault ? ` with injected fault ${o.fault}` : ''}`;
+  }
 
   /** A client whose outcome is already known keeps failing on its own; it is shut down if it ever connects. */
   private leaveToFail(starting: Promise<Client>): void {
@@ -107,7 +113,7 @@ export class NodeClientDriver implements ClientDriver {
     }
     const started = performance.now();
     const logger = new CapturingLogger();
-    const { config, secrets } = buildClientConfig(client, endpoint, ctx.pki, logger);
+    const { config, secrets } = buildClientConfig(client, endpoint, ctx.pki, logger, this.o.fault);
     const mark = ctx.evidence.mark();
     let hz: Client | undefined;
     let rejection: string | undefined;

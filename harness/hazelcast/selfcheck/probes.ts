@@ -4,6 +4,7 @@
 // fault has a probe and that every probe selects cells.
 import type { Area } from '../../plan/cell.ts';
 import type { FaultName } from '../../member/faults.ts';
+import type { ClientFaultName } from '../../drivers/node-client/client-faults.ts';
 
 export interface Probe {
   areas: Area[];
@@ -16,7 +17,7 @@ const mtls = (grep: string): Probe => ({ areas: ['mutual-auth'], grep });
 const creds = (grep: string): Probe => ({ areas: ['credentials'], grep });
 const perms = (grep: string): Probe => ({ areas: ['permissions'], grep });
 
-export const PROBES: Record<FaultName, Probe> = {
+export const PROBES: Record<FaultName | ClientFaultName, Probe> = {
   'protocol-pin-ignored': tls('^HZ-TLS-001/'),
   'jdk-disabled-protocols-enabled': tls('^HZ-TLS-001/'),
   'cipher-order-ignored': tls('^HZ-TLS-003/'),
@@ -44,4 +45,9 @@ export const PROBES: Record<FaultName, Probe> = {
   'endpoint-range-off-by-one': perms('^HZ-PERM-0(28|34)/'),
   'endpoint-matched-as-prefix': perms('^HZ-PERM-0(28|34)/'),
   'ldap-recursion-one-too-deep': { areas: ['realms'], grep: '^HZ-LDAP-00[89]/' },
+  // Client faults (the Node client driver reproducing client bugs, against the unmodified member).
+  'client-hostname-check-skipped': tls('^HZ-TLS-006/'),
+  'client-cipher-list-dropped': tls('^HZ-TLS-003/'),
+  'client-version-limits-dropped': tls('^HZ-TLS-001/'),
+  'client-ca-file-ignored': tls('^HZ-TLS-00[47]/'),
 };

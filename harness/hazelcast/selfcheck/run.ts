@@ -12,6 +12,15 @@ import { join } from 'node:path';
 import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
 import { NodeClientDriver } from '../../drivers/node-client/driver.ts';
 import { FAULTS, setActiveFault, type FaultDefinition, type FaultName } from '../../member/faults.ts';
+import { CLIENT_FAULTS, type ClientFaultName } from '../../drivers/node-client/client-faults.ts';
+
+type AnyFault = FaultName | ClientFaultName;
+const isClientFault = (name: string): name is ClientFaultName => CLIENT_FAULTS.some((f) => f.name === name);
+/** Every fault the self-check knows: the member's catalogue, then the client driver's. */
+export const ALL_FAULTS: ReadonlyArray<FaultDefinition & { side: 'member' | 'client' }> = [
+  ...FAULTS.map((f) => ({ ...f, side: 'member' as const })),
+  ...CLIENT_FAULTS.map((f) => ({ ...f, side: 'client' as const })),
+];
 import { judge, describeOutcome } from '../../oracle/judge.ts';
 import type { Area, Cell } from '../../plan/cell.ts';
 import { expandMatrices, planGroups } from '../../plan/index.ts';
@@ -33,6 +42,8 @@ export interface CellRunResult {
 }
 
 export interface FaultResult extends FaultDefinition {
+  /** Where the fault is injected: the reference member, or the client driver (against the unmodified member). */
+  side: 'member' | 'client';
   probe: Probe;
   cells: number;
   caught: boolean;
@@ -72,8 +83,8 @@ function probeCells(probe: Probe): Cell[] {
 }
 
 /** Runs cells against the embedded member with `fault` switched on (undefined = unmodified). */
-async function runCells(cells: Cell[], fault: FaultName | undefined, ctxOf: (fault: FaultName | undefined) => RunContext): Promise<CellRunResult[]> {
-  setActiveFault(fault);
+async function runCells(cells: Cell[], fault: AnyFault | undefined, ctxOf: (fault: AnyFault | undefined) => RunContext): Promise<CellRunResult[]> {
+  setActiveFault(fault && !isClientFault(fault) ? fault : undefined);
   const ctx = ctxOf(fault);
   const out: CellRunResult[] = [];
   try {
@@ -106,8 +117,8 @@ async function runCells(cells: Cell[], fault: FaultName | undefined, ctxOf: (fau
 export async function runSelfcheck(o: SelfcheckOptions = {}): Promise<SelfcheckResult> {
   const started = performance.now();
   const log = o.log ?? (() => undefined);
-  const chosen = o.faults ? FAULTS.filter((f) => o.faults!.includes(f.name)) : [...FAULTS];
-  const unknown = (o.faults ?? []).filter((n) => !FAULTS.some((f) => f.name === n));
+  const chosen = o.faults ? ALL_FAULTS.filter((f) => o.faults!.includes(f.name)) : [...ALL_FAULTS];
+  const unknown = (o.faults ?? []).filter((n) => !ALL_FAULTS.some((f) => f.name === n));
   if (unknown.length) throw new Error(`unknown fault(s) ${unknown.join(', ')} (see secmatrix selfcheck --list)`);
   const problems: string[] = [];
 
@@ -117,8 +128,10 @@ export async function runSelfcheck(o: SelfcheckOptions = {}): Promise<SelfcheckR
     const pki = await buildPki(defaultPkiRequest(), { outDir: join(work.path, 'pki') });
     const manifest = pki;
     let runs = 0;
-    const ctxOf = (fault: FaultName | undefined): RunContext => {
-      const ctx = new RunContext(manifest, new NodeClientDriver(), new EmbeddedTarget(fault ? { fault } : {}), join(work.path, `run-${++runs}`));
+    const ctxOf = (fault: AnyFault | undefined): RunContext => {
+      const driver = new NodeClientDriver(fault && isClientFault(fault) ? { fault } : {});
+      const target = new EmbeddedTarget(fault && !isClientFault(fault) ? { fault } : {});
+      const ctx = new RunContext(manifest, driver, target, join(work.path, `run-${++runs}`));
       if (services) ctx.services = services;
       return ctx;
     };
@@ -152,7 +165,7 @@ export async function runSelfcheck(o: SelfcheckOptions = {}): Promise<SelfcheckR
       const probe = probeOf(f.name);
       const cells = probeCells(probe);
       const t = performance.now();
-      const runsOf = await runCells(cells, f.name, ctxOf);
+      const runsOf = await runCells(cells, f.name as AnyFault, ctxOf);
       const caughtBy = runsOf.filter((r) => r.status === 'failed' && baselinePassed.has(r.cellId));
       const notRun = runsOf.filter((r) => r.status === 'skipped' || r.status === 'not-applicable').length;
       const result: FaultResult = { ...f, probe, cells: cells.length, caught: caughtBy.length > 0, caughtBy, notRun, durationMs: performance.now() - t };

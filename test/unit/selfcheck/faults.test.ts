@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activeFault, fault, FAULTS, FAULT_NAMES, setActiveFault, UnknownFaultError } from '../../../harness/member/faults.ts';
 import { PROBES } from '../../../harness/hazelcast/selfcheck/probes.ts';
+import { CLIENT_FAULT_NAMES } from '../../../harness/drivers/node-client/client-faults.ts';
 import { expandMatrices } from '../../../harness/plan/expand.ts';
 import { effectiveTlsDefaults } from '../../../harness/drivers/node-client/driver.ts';
 import { clientDefaultFindings } from '../../../reports/findings.ts';
@@ -27,10 +28,11 @@ describe('fault catalogue', () => {
   });
 
   it('every fault has a probe that selects cells of its areas', () => {
-    expect(Object.keys(PROBES).sort()).toEqual([...FAULT_NAMES].sort());
+    const names = [...FAULT_NAMES, ...CLIENT_FAULT_NAMES];
+    expect(Object.keys(PROBES).sort()).toEqual([...names].sort());
     // Expanded once; the probes' patterns select by cell id (as --grep does, among other fields).
     const all = expandMatrices();
-    for (const name of FAULT_NAMES) {
+    for (const name of names) {
       const p = PROBES[name];
       const re = new RegExp(p.grep, 'i');
       const cells = all.filter((c) => p.areas.includes(c.area) && (re.test(c.id) || re.test(c.name)));
