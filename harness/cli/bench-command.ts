@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { AREAS, type Area } from '../plan/cell.ts';
 import { benchFigures } from '../run/bench-figures.ts';
-import { runConformance } from '../run/conformance-run.ts';
 import { makeTempDir } from '../util/tempdir.ts';
 
 const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${ms.toFixed(0)} ms`);
@@ -13,6 +12,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--only <areas>', 'comma-separated areas', 'tls,mutual-auth,credentials')
     .action(async (opts: { only: string }) => {
       const areas = opts.only.split(',').map((s) => s.trim()) as Area[];
+      const { runConformance } = await import('../run/conformance-run.ts');
       const dir = await makeTempDir('bench');
       try {
         const outcome = await runConformance({ target: 'embedded', areas, grep: undefined, reportDir: dir.path, historyPath: `${dir.path}/history.jsonl`, verbose: false });

@@ -1,10 +1,9 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AREAS, type Area } from '../plan/cell.ts';
-import { REPO_ROOT, runConformance } from '../run/conformance-run.ts';
-import { failureLines, summaryTable } from '../run/summary.ts';
-import { licenseKey } from '../targets/container/enterprise.ts';
-import { REFERENCE_VERSION } from '../targets/container.ts';
+import { REPO_ROOT } from '../util/repo-root.ts';
+import { REFERENCE_VERSION } from '../targets/reference-version.ts';
+import { countsLine, failureLines, summaryTable } from '../run/summary.ts';
 import { FAULT_NAMES } from '../member/faults.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
@@ -56,6 +55,8 @@ export function registerRunCommand(program: Command): void {
       if (opts.fault && !(FAULT_NAMES as readonly string[]).includes(opts.fault)) throw new InvalidArgumentError(`unknown fault "${opts.fault}" (known: ${FAULT_NAMES.join(', ')})`);
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
+      // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
+      const [{ runConformance }, { licenseKey }] = await Promise.all([import('../run/conformance-run.ts'), import('../targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
       const out = process.stdout;
       let exitCode = 0;
@@ -85,6 +86,7 @@ export function registerRunCommand(program: Command): void {
         for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
         out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
         out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+        out.write(`${countsLine(outcome.results)}\n`);
         exitCode = Math.max(exitCode, outcome.exitCode);
       }
       process.exitCode = exitCode;

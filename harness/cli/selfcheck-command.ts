@@ -3,9 +3,7 @@
 // the suite strength (faults caught / faults). Exit code 1 when a fault survives or a baseline
 // cell fails on the unmodified member.
 import type { Command } from 'commander';
-import { PROBES } from '../hazelcast/selfcheck/probes.ts';
-import { ALL_FAULTS, runSelfcheck } from '../hazelcast/selfcheck/run.ts';
-import { writeSelfcheckReport } from '../hazelcast/selfcheck/report.ts';
+import { ALL_FAULTS, PROBES } from '../hazelcast/selfcheck/probes.ts';
 import { DEFAULT_REPORT_DIR } from './run-command.ts';
 
 export function registerSelfcheckCommand(program: Command): void {
@@ -24,6 +22,8 @@ export function registerSelfcheckCommand(program: Command): void {
         }
         return;
       }
+      // Heavy modules (the client, the member, the services) load only when the command runs.
+      const [{ runSelfcheck }, { writeSelfcheckReport }] = await Promise.all([import('../hazelcast/selfcheck/run.ts'), import('../hazelcast/selfcheck/report.ts')]);
       const faults = opts.fault?.split(',').map((x) => x.trim()).filter(Boolean);
       const r = await runSelfcheck({ ...(faults ? { faults } : {}), log: (l) => out.write(`${l}\n`) });
       const files = await writeSelfcheckReport(opts.reportDir, r);

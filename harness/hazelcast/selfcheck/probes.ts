@@ -3,8 +3,14 @@
 // breaks. Kept small so that the whole self-check fits in a CI job; a unit test checks that every
 // fault has a probe and that every probe selects cells.
 import type { Area } from '../../plan/cell.ts';
-import type { FaultName } from '../../member/faults.ts';
-import type { ClientFaultName } from '../../drivers/node-client/client-faults.ts';
+import { FAULTS, type FaultDefinition, type FaultName } from '../../member/faults.ts';
+import { CLIENT_FAULTS, type ClientFaultName } from '../../drivers/node-client/client-faults.ts';
+
+/** Every fault the self-check knows: the member's catalogue, then the client driver's. */
+export const ALL_FAULTS: ReadonlyArray<FaultDefinition & { side: 'member' | 'client' }> = [
+  ...FAULTS.map((f) => ({ ...f, side: 'member' as const })),
+  ...CLIENT_FAULTS.map((f) => ({ ...f, side: 'client' as const })),
+];
 
 export interface Probe {
   areas: Area[];

@@ -11,16 +11,13 @@
 import { join } from 'node:path';
 import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
 import { NodeClientDriver } from '../../drivers/node-client/driver.ts';
-import { FAULTS, setActiveFault, type FaultDefinition, type FaultName } from '../../member/faults.ts';
+import { setActiveFault, type FaultDefinition, type FaultName } from '../../member/faults.ts';
 import { CLIENT_FAULTS, type ClientFaultName } from '../../drivers/node-client/client-faults.ts';
+import { ALL_FAULTS } from './probes.ts';
 
+export { ALL_FAULTS };
 type AnyFault = FaultName | ClientFaultName;
 const isClientFault = (name: string): name is ClientFaultName => CLIENT_FAULTS.some((f) => f.name === name);
-/** Every fault the self-check knows: the member's catalogue, then the client driver's. */
-export const ALL_FAULTS: ReadonlyArray<FaultDefinition & { side: 'member' | 'client' }> = [
-  ...FAULTS.map((f) => ({ ...f, side: 'member' as const })),
-  ...CLIENT_FAULTS.map((f) => ({ ...f, side: 'client' as const })),
-];
 import { judge, describeOutcome } from '../../oracle/judge.ts';
 import type { Area, Cell } from '../../plan/cell.ts';
 import { expandMatrices, planGroups } from '../../plan/index.ts';
