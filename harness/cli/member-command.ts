@@ -32,7 +32,7 @@ export function registerMemberCommand(program: Command): void {
     .option('--log-format <format>', 'text or json (one event object per line)', 'text')
     .option('--fault <name>', `switch on one injected fault (selfcheck; known: ${FAULT_NAMES.join(', ')})`)
     .action(async (opts: { config: string; port?: number; host: string; logFormat: string; fault?: string }) => {
-      if (opts.fault !== undefined && !(FAULT_NAMES as readonly string[]).includes(opts.fault)) throw new InvalidArgumentError(`unknown fault "${opts.fault}" (known: ${FAULT_NAMES.join(', ')})`);
+      if (opts.fault !== undefined && !(FAULT_NAMES as readonly string[]).includes(opts.fault)) throw new Error(`unknown fault "${opts.fault}" (known: ${FAULT_NAMES.join(', ')})`);
       if (opts.logFormat !== 'text' && opts.logFormat !== 'json') throw new InvalidArgumentError(`--log-format must be text or json, not "${opts.logFormat}"`);
       // -D options in JAVA_OPTS: the JVM-wide settings a Java member would get (krb5.conf, the ldap
       // trust store), as the member's container image receives them.

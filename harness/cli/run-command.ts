@@ -51,8 +51,8 @@ export function registerRunCommand(program: Command): void {
     .action(async (opts: RunFlags) => {
       const areas = (opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...AREAS]) as Area[];
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
-      if (opts.fault && opts.target !== 'embedded') throw new InvalidArgumentError('--fault needs the embedded target');
-      if (opts.fault && !(FAULT_NAMES as readonly string[]).includes(opts.fault)) throw new InvalidArgumentError(`unknown fault "${opts.fault}" (known: ${FAULT_NAMES.join(', ')})`);
+      if (opts.fault && opts.target !== 'embedded') throw new Error('--fault needs the embedded target');
+      if (opts.fault && !(FAULT_NAMES as readonly string[]).includes(opts.fault)) throw new Error(`unknown fault "${opts.fault}" (known: ${FAULT_NAMES.join(', ')})`);
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
       // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
