@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { AREAS, type Area } from '../plan/cell.ts';
-import { benchFigures } from '../run/bench-figures.ts';
-import { makeTempDir } from '../util/tempdir.ts';
+import { clientEntry, DEFAULT_CLIENT } from '../clients/registry.ts';
+import { benchFigures } from '../core/run/bench-figures.ts';
+import { makeTempDir } from '../core/util/tempdir.ts';
+import { familyByName } from '../families.ts';
 
 const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${ms.toFixed(0)} ms`);
 
@@ -11,15 +12,17 @@ export function registerBenchCommand(program: Command): void {
     .description('time the conformance matrix on the embedded target and print the cost figures')
     .option('--only <areas>', 'comma-separated areas', 'tls,mutual-auth,credentials')
     .action(async (opts: { only: string }) => {
-      const areas = opts.only.split(',').map((s) => s.trim()) as Area[];
-      const { runConformance } = await import('../run/conformance-run.ts');
+      const family = familyByName();
+      const client = clientEntry(DEFAULT_CLIENT[family.name]!);
+      const areas = opts.only.split(',').map((s) => s.trim());
+      const { runConformance } = await import('../core/run/conformance-run.ts');
       const dir = await makeTempDir('bench');
       try {
-        const outcome = await runConformance({ target: 'embedded', areas, grep: undefined, reportDir: dir.path, historyPath: `${dir.path}/history.jsonl`, verbose: false });
+        const outcome = await runConformance({ family, client: { name: client.name, driver: client.create() }, target: 'embedded', areas, grep: undefined, reportDir: dir.path, historyPath: `${dir.path}/history.jsonl`, verbose: false });
         const records = outcome.collector.tests.flatMap((t) => (t.record ? [t.record] : []));
         const f = benchFigures(records, outcome.durationMs);
         const lines = [
-          `areas                 ${areas.join(', ')} (of ${AREAS.join(', ')})`,
+          `areas                 ${areas.join(', ')} (of ${family.areas.join(', ')})`,
           `cells                 ${f.cells}`,
           `wall time             ${f.wallSeconds.toFixed(1)} s (PKI from cache, vitest start, all cells, reports)`,
           `member starts         ${f.memberStarts}`,

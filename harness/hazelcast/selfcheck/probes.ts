@@ -2,9 +2,9 @@
 // cells (a --grep pattern over cell ids, names and requirements) that concern the rule the fault
 // breaks. Kept small so that the whole self-check fits in a CI job; a unit test checks that every
 // fault has a probe and that every probe selects cells.
-import type { Area } from '../../plan/cell.ts';
-import { FAULTS, type FaultDefinition, type FaultName } from '../../member/faults.ts';
-import { CLIENT_FAULTS, type ClientFaultName } from '../../drivers/node-client/client-faults.ts';
+import type { HazelcastArea as Area } from '../model.ts';
+import { FAULTS, type FaultDefinition, type FaultName } from '../reference-member/index.ts';
+import { CLIENT_FAULTS, type ClientFaultName } from '../../clients/node-client/client-faults.ts';
 
 /** Every fault the self-check knows: the member's catalogue, then the client driver's. */
 export const ALL_FAULTS: ReadonlyArray<FaultDefinition & { side: 'member' | 'client' }> = [

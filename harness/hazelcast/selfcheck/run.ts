@@ -10,22 +10,23 @@
 // other (a fault is process-wide in the member).
 import { join } from 'node:path';
 import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
-import { NodeClientDriver } from '../../drivers/node-client/driver.ts';
-import { setActiveFault, type FaultDefinition, type FaultName } from '../../member/faults.ts';
-import { CLIENT_FAULTS, type ClientFaultName } from '../../drivers/node-client/client-faults.ts';
+import { NodeClientDriver } from '../../clients/node-client/driver.ts';
+import { setActiveFault, type FaultDefinition, type FaultName } from '../reference-member/index.ts';
+import { CLIENT_FAULTS, type ClientFaultName } from '../../clients/node-client/client-faults.ts';
 import { ALL_FAULTS } from './probes.ts';
 
 export { ALL_FAULTS };
 type AnyFault = FaultName | ClientFaultName;
 const isClientFault = (name: string): name is ClientFaultName => CLIENT_FAULTS.some((f) => f.name === name);
-import { judge, describeOutcome } from '../../oracle/judge.ts';
-import type { Area, Cell } from '../../plan/cell.ts';
-import { expandMatrices, planGroups } from '../../plan/index.ts';
-import { realmAreaServices } from '../../services/realm-area.ts';
-import { runCell } from '../../suite/cell-test.ts';
-import { RunContext, type RunServices } from '../../suite/run-context.ts';
-import { EmbeddedTarget } from '../../targets/embedded.ts';
-import { makeTempDir } from '../../util/tempdir.ts';
+import { judge, describeOutcome } from '../../core/oracle/judge.ts';
+import type { HazelcastArea as Area, HazelcastCell as Cell } from '../model.ts';
+import { planGroups } from '../../core/plan/index.ts';
+import { expandMatrices } from '../plan/expand.ts';
+import { realmAreaServices } from '../services/realm-area.ts';
+import { runCell } from '../../core/suite/cell-test.ts';
+import { RunContext, type RunServices } from '../../core/suite/run-context.ts';
+import { EmbeddedTarget } from '../targets/embedded.ts';
+import { makeTempDir } from '../../core/util/tempdir.ts';
 import { PROBES, type Probe } from './probes.ts';
 
 export type CellVerdict = 'passed' | 'failed' | 'not-applicable' | 'skipped';
@@ -154,7 +155,10 @@ export async function runSelfcheck(o: SelfcheckOptions = {}): Promise<SelfcheckR
     const baselineMs = performance.now() - t0;
     const baselinePassed = new Set(baselineRuns.filter((r) => r.status === 'passed').map((r) => r.cellId));
     const baselineFailed = baselineRuns.filter((r) => r.status === 'failed');
-    log(`baseline (no fault): ${baselineRuns.length} cells, ${baselinePassed.size} passed, ${baselineFailed.length} failed in ${(baselineMs / 1000).toFixed(1)} s`);
+    log(
+      `baseline (no fault): ${baselineRuns.length} cells, ${baselinePassed.size} passed, ` +
+        `${baselineFailed.length} failed in ${(baselineMs / 1000).toFixed(1)} s`,
+    );
     for (const f of baselineFailed) problems.push(`baseline cell failed on the unmodified member: ${f.cellId}: ${f.reason ?? f.observed}`);
 
     const faults: FaultResult[] = [];
@@ -167,12 +171,21 @@ export async function runSelfcheck(o: SelfcheckOptions = {}): Promise<SelfcheckR
       const notRun = runsOf.filter((r) => r.status === 'skipped' || r.status === 'not-applicable').length;
       const result: FaultResult = { ...f, probe, cells: cells.length, caught: caughtBy.length > 0, caughtBy, notRun, durationMs: performance.now() - t };
       faults.push(result);
-      log(`${result.caught ? 'caught   ' : 'SURVIVED '} ${f.name}: ${caughtBy.length}/${cells.length} cells failed (${(result.durationMs / 1000).toFixed(1)} s)${caughtBy[0] ? ` e.g. ${caughtBy[0].cellId}` : ''}`);
+      log(
+        `${result.caught ? 'caught   ' : 'SURVIVED '} ${f.name}: ${caughtBy.length}/${cells.length} cells failed ` +
+          `(${(result.durationMs / 1000).toFixed(1)} s)${caughtBy[0] ? ` e.g. ${caughtBy[0].cellId}` : ''}`,
+      );
     }
     const caught = faults.filter((f) => f.caught).length;
     return {
       suiteStrength: { caught, total: faults.length, ratio: faults.length ? caught / faults.length : 0 },
-      baseline: { cells: baselineRuns.length, passed: baselinePassed.size, failed: baselineFailed, notRun: baselineRuns.length - baselinePassed.size - baselineFailed.length, durationMs: baselineMs },
+      baseline: {
+        cells: baselineRuns.length,
+        passed: baselinePassed.size,
+        failed: baselineFailed,
+        notRun: baselineRuns.length - baselinePassed.size - baselineFailed.length,
+        durationMs: baselineMs,
+      },
       faults,
       survivors: faults.filter((f) => !f.caught).map((f) => f.name),
       durationMs: performance.now() - started,

@@ -9,13 +9,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROBES } from '../../../harness/hazelcast/selfcheck/probes.ts';
 import { ALL_FAULTS, runSelfcheck, type SelfcheckResult } from '../../../harness/hazelcast/selfcheck/run.ts';
 import { writeSelfcheckReport } from '../../../harness/hazelcast/selfcheck/report.ts';
-import { realmAreaServices } from '../../../harness/services/realm-area.ts';
-import { expandMatrices } from '../../../harness/plan/expand.ts';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { realmAreaServices } from '../../../harness/hazelcast/services/realm-area.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 
 const realmsMissing = realmAreaServices().unavailable();
 const inCi = process.env['CI'] === 'true';
-const faults = ALL_FAULTS.map((f) => f.name).filter((f) => !(realmsMissing && !inCi && (PROBES as Record<string, { areas: string[] }>)[f]!.areas.includes('realms')));
+const faults = ALL_FAULTS.map((f) => f.name).filter(
+  (f) => !(realmsMissing && !inCi && (PROBES as Record<string, { areas: string[] }>)[f]!.areas.includes('realms')),
+);
 
 describe('secmatrix selfcheck', () => {
   let dir: TempDir | undefined;

@@ -1,10 +1,10 @@
 // The member's fault hooks do what their catalogue entries say, and nothing when no fault is on.
 import { afterEach, describe, expect, it } from 'vitest';
-import { setActiveFault } from '../../../harness/member/faults.ts';
-import { principalMatches, wildcardMatches } from '../../../harness/member/security/name-match.ts';
-import { addressMatches } from '../../../harness/member/security/address-match.ts';
-import { protocolRange } from '../../../harness/member/tls/protocols.ts';
-import { cipherOptions } from '../../../harness/member/tls/options.ts';
+import { setActiveFault } from '../../../harness/hazelcast/reference-member/faults.ts';
+import { principalMatches, wildcardMatches } from '../../../harness/hazelcast/reference-member/security/name-match.ts';
+import { addressMatches } from '../../../harness/hazelcast/reference-member/security/address-match.ts';
+import { protocolRange } from '../../../harness/hazelcast/reference-member/tls/protocols.ts';
+import { cipherOptions } from '../../../harness/hazelcast/reference-member/tls/options.ts';
 
 afterEach(() => setActiveFault(undefined));
 

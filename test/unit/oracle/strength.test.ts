@@ -2,11 +2,12 @@
 // computed with the oracle): the negotiated version and suite of connected cells, near misses of
 // every comparison, default-configuration cells, and judging / classifying what both sides saw.
 import { describe, expect, it } from 'vitest';
-import { classifyAttempt } from '../../../harness/drivers/classify.ts';
-import { judge, judgeNegotiated } from '../../../harness/oracle/judge.ts';
-import { expandMatrices } from '../../../harness/plan/expand.ts';
-import type { Cell, ExpectedOutcome } from '../../../harness/plan/cell.ts';
-import { toEvidenceEvent } from '../../../harness/targets/member-evidence.ts';
+import { classifyAttempt } from '../../../harness/clients/classify.ts';
+import { judge, judgeNegotiated } from '../../../harness/core/oracle/judge.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
+import type { ExpectedOutcome } from '../../../harness/core/plan/cell.ts';
+import type { HazelcastCell as Cell } from '../../../harness/hazelcast/model.ts';
+import { toEvidenceEvent } from '../../../harness/hazelcast/targets/member-evidence.ts';
 
 const cells = new Map<string, Cell>(expandMatrices().map((c) => [c.id, c]));
 function cell(id: string): Cell {
@@ -29,7 +30,12 @@ describe('negotiated version and suite (python-client-tls §Setting the Protocol
     ['HZ-TLS-003/memberCiphers=rsa-aes256-aes128,clientCiphers=rsa-aes128-aes256', 'TLSv1.2', AES256, "both shared: the member's order (AES256 first) decides"],
     ['HZ-TLS-003/memberCiphers=rsa-aes128,clientCiphers=default', 'TLSv1.2', AES128, "the member's only suite"],
     ['HZ-TLS-003/memberCiphers=default,clientCiphers=rsa-chacha', 'TLSv1.2', CHACHA, "the client's only suite"],
-    ['HZ-TLS-003/memberProtocol=TLSv1.3,clientVersion=TLSv1.3,memberCiphers=tls13-aes128-aes256,clientCiphers=tls13-aes256', 'TLSv1.3', 'TLS_AES_256_GCM_SHA384', 'the one shared TLSv1.3 suite'],
+    [
+      'HZ-TLS-003/memberProtocol=TLSv1.3,clientVersion=TLSv1.3,memberCiphers=tls13-aes128-aes256,clientCiphers=tls13-aes256',
+      'TLSv1.3',
+      'TLS_AES_256_GCM_SHA384',
+      'the one shared TLSv1.3 suite',
+    ],
   ];
   for (const [id, version, suite, why] of CASES) {
     it(`${id}: ${version}${suite ? ` ${suite}` : ''} (${why})`, () => {
@@ -50,8 +56,10 @@ describe('judging what was negotiated against both sides', () => {
     expect(judgeNegotiated(expected, { member: { version: 'TLSv1.2', suite: AES256 }, client: { version: 'TLSv1.2', suite: AES256 } }).status).toBe('passed');
     expect(judgeNegotiated(expected, { client: { version: 'TLSv1.2', suite: AES256 } }).status).toBe('passed'); // external target: the client's word only
   });
-  it("fails on a member that ignored its order, or a side that disagrees", () => {
-    expect(judgeNegotiated(expected, { member: { version: 'TLSv1.2', suite: AES128 }, client: { version: 'TLSv1.2', suite: AES128 } })).toMatchObject({ status: 'failed' });
+  it('fails on a member that ignored its order, or a side that disagrees', () => {
+    expect(judgeNegotiated(expected, { member: { version: 'TLSv1.2', suite: AES128 }, client: { version: 'TLSv1.2', suite: AES128 } })).toMatchObject({
+      status: 'failed',
+    });
     expect(judgeNegotiated(expected, { member: { version: 'TLSv1.3', suite: AES256 } })).toMatchObject({ status: 'failed' });
   });
   it('fails when nobody reported it', () => {
@@ -83,12 +91,27 @@ describe("OPTIONAL mutual authentication: the member's own decision, not OpenSSL
     expect(ev.kind).toBe('tls-accepted');
   });
   it("the member's refusal after the handshake is", () => {
-    const ev = toEvidenceEvent({ time: '', text: '', kind: 'tls-failed', connectionId: 1, remote: '127.0.0.1:1', error: 'client certificate not trusted: CERT_HAS_EXPIRED' });
+    const ev = toEvidenceEvent({
+      time: '',
+      text: '',
+      kind: 'tls-failed',
+      connectionId: 1,
+      remote: '127.0.0.1:1',
+      error: 'client certificate not trusted: CERT_HAS_EXPIRED',
+    });
     expect(ev).toMatchObject({ kind: 'tls-refused', decidedBy: 'member', reason: 'BAD_CLIENT_CERT' });
   });
   it('the oracle: OPTIONAL refuses an expired or untrusted presented certificate (JSSE want-client-auth)', () => {
-    expect(cell('HZ-MTLS-001/mutualAuth=OPTIONAL,clientCert=client-expired').expected).toMatchObject({ kind: 'tls-refused', side: 'member', reason: 'BAD_CLIENT_CERT' });
-    expect(cell('HZ-MTLS-001/mutualAuth=OPTIONAL,clientCert=client-untrusted-ca').expected).toMatchObject({ kind: 'tls-refused', side: 'member', reason: 'BAD_CLIENT_CERT' });
+    expect(cell('HZ-MTLS-001/mutualAuth=OPTIONAL,clientCert=client-expired').expected).toMatchObject({
+      kind: 'tls-refused',
+      side: 'member',
+      reason: 'BAD_CLIENT_CERT',
+    });
+    expect(cell('HZ-MTLS-001/mutualAuth=OPTIONAL,clientCert=client-untrusted-ca').expected).toMatchObject({
+      kind: 'tls-refused',
+      side: 'member',
+      reason: 'BAD_CLIENT_CERT',
+    });
     expect(cell('HZ-MTLS-001/mutualAuth=OPTIONAL,clientCert=none').expected).toMatchObject({ kind: 'connected' });
   });
 });
@@ -99,11 +122,19 @@ describe('near misses (every comparison, one small step away)', () => {
     for (const v of ['password-username-case', 'password-case', 'password-prefix', 'password-extension']) refused(`HZ-AUTH-007/clientIdentity=${v}`);
   });
   it('token identity: prefix, extension, case, prefix given as base64 (realms §Token Credentials)', () => {
-    for (const realm of ['token-none', 'token-base64']) for (const v of ['token-prefix-none', 'token-extension-none', 'token-case-none', 'token-prefix-base64']) refused(`HZ-AUTH-008/realm=${realm},clientIdentity=${v}`);
+    for (const realm of ['token-none', 'token-base64'])
+      for (const v of ['token-prefix-none', 'token-extension-none', 'token-case-none', 'token-prefix-base64'])
+        refused(`HZ-AUTH-008/realm=${realm},clientIdentity=${v}`);
   });
   it('tls realm role: the roleAttribute value wherever it stands (realms §TLS Authentication Type)', () => {
-    expect(cell('HZ-AUTH-009/realm=tls-role-ou,clientCert=client-dev').expected).toMatchObject({ kind: 'connected', subject: { identity: 'CN=dev,OU=Devs,O=Hazelcast', roles: ['Devs'] } });
-    expect(cell('HZ-AUTH-009/realm=tls-role-cn,clientCert=client-ou-first').expected).toMatchObject({ kind: 'connected', subject: { identity: 'OU=Devs,CN=dev,O=Hazelcast', roles: ['dev'] } });
+    expect(cell('HZ-AUTH-009/realm=tls-role-ou,clientCert=client-dev').expected).toMatchObject({
+      kind: 'connected',
+      subject: { identity: 'CN=dev,OU=Devs,O=Hazelcast', roles: ['Devs'] },
+    });
+    expect(cell('HZ-AUTH-009/realm=tls-role-cn,clientCert=client-ou-first').expected).toMatchObject({
+      kind: 'connected',
+      subject: { identity: 'OU=Devs,CN=dev,O=Hazelcast', roles: ['dev'] },
+    });
     expect(cell('HZ-AUTH-009/realm=tls-role-ou,clientCert=client-ou-first').expected).toMatchObject({ kind: 'connected', subject: { roles: ['Devs'] } });
   });
   it('permissions: names, wildcard dots, principals and endpoints (permissions §Authorization)', () => {
@@ -112,7 +143,8 @@ describe('near misses (every comparison, one small step away)', () => {
     expect(cell('HZ-PERM-034/check=map.put@sem.ep.edge').expected.kind).toBe('connected');
   });
   it('LDAP recursion: hdev (devs ⊂ readers ⊂ everyone) gets two roles at depth 2, three at 3 and at 5', () => {
-    const roles = (depth: number) => (cell(`HZ-LDAP-008/realm=ldap-direct-depth-${depth},clientIdentity=ldap-hdev-dn`).expected as { subject?: { roles: string[] } }).subject?.roles.sort();
+    const roles = (depth: number) =>
+      (cell(`HZ-LDAP-008/realm=ldap-direct-depth-${depth},clientIdentity=ldap-hdev-dn`).expected as { subject?: { roles: string[] } }).subject?.roles.sort();
     expect(roles(2)).toEqual(['devs', 'readers']);
     expect(roles(3)).toEqual(['devs', 'everyone', 'readers']);
     expect(roles(5)).toEqual(['devs', 'everyone', 'readers']);
@@ -121,7 +153,12 @@ describe('near misses (every comparison, one small step away)', () => {
 
 describe('default-configuration cells (python-client-tls §Setting CA File: default CAs)', () => {
   it('a client given only TLS on refuses a member certificate from a private CA', () => {
-    for (const id of ['HZ-TLS-009/memberKey=member-rsa', 'HZ-TLS-009/memberKey=member-self-signed', 'HZ-TLS-009/memberKey=member-wrong-san', 'HZ-TLS-009/memberKey=member-rsa,mutualAuth=REQUIRED']) {
+    for (const id of [
+      'HZ-TLS-009/memberKey=member-rsa',
+      'HZ-TLS-009/memberKey=member-self-signed',
+      'HZ-TLS-009/memberKey=member-wrong-san',
+      'HZ-TLS-009/memberKey=member-rsa,mutualAuth=REQUIRED',
+    ]) {
       expect(cell(id).expected, id).toMatchObject({ kind: 'tls-refused', side: 'client', reason: 'CERT_UNTRUSTED' });
       expect(cell(id).client.tls?.defaults).toBe(true);
     }

@@ -3,13 +3,13 @@
 // free of suite / oracle imports.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { activeFault, fault, FAULTS, FAULT_NAMES, setActiveFault, UnknownFaultError } from '../../../harness/member/faults.ts';
+import { activeFault, fault, FAULTS, FAULT_NAMES, setActiveFault, UnknownFaultError } from '../../../harness/hazelcast/reference-member/faults.ts';
 import { PROBES } from '../../../harness/hazelcast/selfcheck/probes.ts';
-import { CLIENT_FAULT_NAMES } from '../../../harness/drivers/node-client/client-faults.ts';
-import { expandMatrices } from '../../../harness/plan/expand.ts';
-import { effectiveTlsDefaults } from '../../../harness/drivers/node-client/driver.ts';
+import { CLIENT_FAULT_NAMES } from '../../../harness/clients/node-client/client-faults.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
+import { effectiveTlsDefaults } from '../../../harness/clients/node-client/driver.ts';
 import { clientDefaultFindings } from '../../../reports/findings.ts';
-import { CLIENT_DEFAULTS_EVIDENCE, type CellResult } from '../../../harness/plan/cell.ts';
+import { CLIENT_DEFAULTS_EVIDENCE, type CellResult } from '../../../harness/core/plan/cell.ts';
 
 afterEach(() => setActiveFault(undefined));
 
@@ -35,7 +35,7 @@ describe('fault catalogue', () => {
     for (const name of names) {
       const p = PROBES[name];
       const re = new RegExp(p.grep, 'i');
-      const cells = all.filter((c) => p.areas.includes(c.area) && (re.test(c.id) || re.test(c.name)));
+      const cells = all.filter((c) => (p.areas as string[]).includes(c.area) && (re.test(c.id) || re.test(c.name)));
       expect(cells.length, `${name}: ${p.grep}`).toBeGreaterThan(0);
     }
   });
@@ -51,7 +51,7 @@ describe('fault catalogue', () => {
   });
 
   it('lives in the member room: faults.ts imports nothing', () => {
-    const src = readFileSync(new URL('../../../harness/member/faults.ts', import.meta.url), 'utf8');
+    const src = readFileSync(new URL('../../../harness/hazelcast/reference-member/faults.ts', import.meta.url), 'utf8');
     expect(src).not.toMatch(/^import /m);
   });
 });
@@ -59,14 +59,22 @@ describe('fault catalogue', () => {
 describe("the client's effective TLS defaults and the findings made of them", () => {
   it("reads a checkServerIdentity that accepts every name as 'hostname verification off'", () => {
     // What hazelcast-client 5.7 sets when given no sslOptions (ConnectionManager.triggerConnect).
-    expect(effectiveTlsDefaults({ checkServerIdentity: () => null, rejectUnauthorized: true })).toEqual({ hostnameVerification: false, verifiesMember: true, trust: 'default CAs' });
+    expect(effectiveTlsDefaults({ checkServerIdentity: () => null, rejectUnauthorized: true })).toEqual({
+      hostnameVerification: false,
+      verifiesMember: true,
+      trust: 'default CAs',
+    });
     // Node's own default check refuses a certificate for another host.
     expect(effectiveTlsDefaults({}).hostnameVerification).toBe(true);
     expect(effectiveTlsDefaults({ rejectUnauthorized: false, ca: 'x' })).toEqual({ hostnameVerification: true, verifiesMember: false, trust: 'given CAs' });
   });
 
   it('lists hostname verification off as an insecure default', () => {
-    const result = { cell: { id: 'HZ-TLS-009/x' }, status: 'passed', evidence: { [CLIENT_DEFAULTS_EVIDENCE]: JSON.stringify({ hostnameVerification: false, verifiesMember: true, trust: 'default CAs' }) } } as unknown as CellResult;
+    const result = {
+      cell: { id: 'HZ-TLS-009/x' },
+      status: 'passed',
+      evidence: { [CLIENT_DEFAULTS_EVIDENCE]: JSON.stringify({ hostnameVerification: false, verifiesMember: true, trust: 'default CAs' }) },
+    } as unknown as CellResult;
     const findings = clientDefaultFindings([result]);
     expect(findings.map((f) => `${f.kind}:${f.setting}`)).toEqual(['insecure-default:hostname verification', 'documented-default:trusted CAs']);
     expect(clientDefaultFindings([])).toEqual([]);
