@@ -21,6 +21,8 @@ export interface SuiteRunOptions {
   fault?: string | undefined;
   grep: string | undefined;
   areas: Area[] | undefined;
+  /** Declared deviation files (the user's --deviations and the adapter's own), validated by the run. */
+  deviations?: string[] | undefined;
 }
 
 const ENV = {
@@ -37,6 +39,7 @@ const ENV = {
   externalAddress: 'SECMATRIX_EXTERNAL_ADDRESS',
   externalConfig: 'SECMATRIX_EXTERNAL_CONFIG',
   fault: 'SECMATRIX_FAULT',
+  deviations: 'SECMATRIX_DEVIATIONS',
 } as const;
 
 export function suiteEnv(o: SuiteRunOptions): Record<string, string> {
@@ -44,6 +47,7 @@ export function suiteEnv(o: SuiteRunOptions): Record<string, string> {
   if (o.grep) env[ENV.grep] = o.grep;
   if (o.areas) env[ENV.areas] = o.areas.join(',');
   for (const k of ['client', 'serverVersion', 'members', 'memberImage', 'referenceImage', 'externalAddress', 'externalConfig', 'fault'] as const) if (o[k] !== undefined) env[ENV[k]] = String(o[k]);
+  if (o.deviations?.length) env[ENV.deviations] = JSON.stringify(o.deviations);
   return env;
 }
 
@@ -63,5 +67,6 @@ export function suiteOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Parti
   if (env[ENV.externalAddress]) out.externalAddress = env[ENV.externalAddress];
   if (env[ENV.externalConfig]) out.externalConfig = env[ENV.externalConfig];
   if (env[ENV.fault]) out.fault = env[ENV.fault];
+  if (env[ENV.deviations]) out.deviations = JSON.parse(env[ENV.deviations]!) as string[];
   return out;
 }

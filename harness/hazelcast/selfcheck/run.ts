@@ -29,7 +29,7 @@ import { EmbeddedTarget } from '../targets/embedded.ts';
 import { makeTempDir } from '../../core/util/tempdir.ts';
 import { PROBES, type Probe } from './probes.ts';
 
-export type CellVerdict = 'passed' | 'failed' | 'not-applicable' | 'skipped';
+export type CellVerdict = 'passed' | 'failed' | 'not-applicable' | 'skipped' | 'deviation';
 
 export interface CellRunResult {
   cellId: string;
