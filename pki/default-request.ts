@@ -68,6 +68,8 @@ export function defaultPkiRequest(extraMemberNames: readonly string[] = []): Pki
     client('client-ec', { description: 'Client certificate CN=client-ec, ECDSA P-256.', keyType: 'ec-p256', subject: 'CN=client-ec,OU=Devs,O=Hazelcast' }),
     client('client-admin', { description: 'Client certificate CN=admin (a role name for the TLS realm).', subject: 'CN=admin,OU=Devs,O=Hazelcast' }),
     client('client-dev', { description: 'Client certificate CN=dev (a role name for the TLS realm).', subject: 'CN=dev,OU=Devs,O=Hazelcast' }),
+    // Near miss of the TLS realm's role attribute: the subject's first RDN (as printed) is not the CN.
+    client('client-ou-first', { description: 'Client certificate OU=Devs,CN=dev,O=Hazelcast: its first RDN is the OU, its CN is dev.', subject: 'OU=Devs,CN=dev,O=Hazelcast' }),
 
     member('member-expired', {
       description: 'Member certificate whose validity ended a year ago.',

@@ -1,10 +1,11 @@
 // certification.json: which requirements a client meets, cell by cell. Shape (stable, documented
-// in the issue): { system, serverVersion, client: { name, version }, suiteVersion, matrixFingerprint,
+// in the README): { system, serverVersion, client: { name, version }, suiteVersion, matrixFingerprint,
 // totals, requirements: [ { id, title, source, status, reason, cells: [ { name, parameters,
-// expected, observed, status } ] } ] }. Requirement status: see rollup.ts.
+// expected, observed, status } ] } ], findings }. Requirement status: see rollup.ts.
 import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/core/plan/cell.ts';
 import { countStatuses, rollUp, rollUpReason, type StatusCounts } from './rollup.ts';
 import { scrub, secretsOf, type ServerSecrets } from './secrets.ts';
+import { clientDefaultFindings, type Finding } from './findings.ts';
 
 export interface RunInfo {
   /** e.g. 'Hazelcast' */
@@ -57,6 +58,8 @@ export interface Certification {
   matrixFingerprint: string;
   totals: { cells: number; requirements: number } & { cellStatus: StatusCounts; requirementStatus: StatusCounts };
   requirements: CertificationRequirement[];
+  /** Insecure (and documented) client defaults seen in the default-configuration cells. */
+  findings: Finding[];
 }
 
 /** Results grouped by requirement, in the order requirements first appear. */
@@ -99,5 +102,6 @@ export function buildCertification(results: readonly CellResult[], run: RunInfo)
     matrixFingerprint: scrubbed.matrixFingerprint,
     totals,
     requirements: scrubbed.requirements,
+    findings: clientDefaultFindings(results),
   };
 }

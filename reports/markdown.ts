@@ -2,6 +2,7 @@
 // of cells with what was expected and what happened.
 import type { Area, CellResult, CellStatus } from '../harness/core/plan/cell.ts';
 import { describeOutcome } from '../harness/core/plan/outcome.ts';
+import { findingsMarkdown } from './findings.ts';
 import { buildCertification, byRequirement, type RunInfo } from './certification.ts';
 import { scrub, secretsOf } from './secrets.ts';
 
@@ -30,6 +31,7 @@ export function renderCertificationMarkdown(results: readonly CellResult[], run:
     'A requirement fails if any cell failed, is skipped if any cell was not run, passes if at least one cell passed and the rest were not applicable, and is not applicable otherwise.',
     '',
   ];
+  lines.push(...findingsMarkdown(cert.findings));
   const grouped = byRequirement(results);
   const areaOf = (id: string): Area => grouped.get(id)![0]!.cell.area;
   for (const area of new Set(results.map((r) => r.cell.area))) {

@@ -5,6 +5,7 @@ import { registerMemberCommand } from '../hazelcast/reference-member/index.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerBenchCommand } from './bench-command.ts';
 import { registerContainersCommand } from './containers-command.ts';
+import { registerSelfcheckCommand } from './selfcheck-command.ts';
 import { registerAdapterCommand } from './adapter-command.ts';
 import { SUITE_VERSION } from '../core/util/version.ts';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerBenchCommand(program);
   registerContainersCommand(program);
+  registerSelfcheckCommand(program);
   registerAdapterCommand(program);
   for (const sub of program.commands) sub.showHelpAfterError(true).exitOverride();
   return program;

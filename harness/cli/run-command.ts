@@ -24,6 +24,7 @@ interface RunFlags {
   grep?: string;
   reportDir: string;
   history?: string;
+  fault?: string;
   deviations?: string[];
 }
 
@@ -51,6 +52,7 @@ export function registerRunCommand(program: Command): void {
     .option('--only <areas>', `comma-separated areas (${familyByName().areas.join(', ')}; or the CQL areas ${CQL_AREAS.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
+    .option('--fault <name>', "embedded target: switch on one fault of the reference member's catalogue (see `secmatrix selfcheck --list`)")
     .option('--client <clients>', `the client(s) under test, comma-separated: ${describeClients()}; default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]}); several clients run over the same matrix, one report directory each, plus the interoperability matrix`)
     .option('--deviations <file>', 'declared deviations (YAML; repeatable): cells or requirements a client is known to fail, with the reason', (v: string, acc: string[] = []) => [...acc, v])
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
@@ -79,6 +81,7 @@ export function registerRunCommand(program: Command): void {
       }
       const areas = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...family.areas];
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
+      if (opts.fault && opts.target !== 'embedded') throw new Error('--fault needs the embedded target');
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
       // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
@@ -108,6 +111,7 @@ export function registerRunCommand(program: Command): void {
             ...(opts.memberImage ? { memberImage: opts.memberImage } : {}),
             ...(opts.externalAddress ? { externalAddress: opts.externalAddress } : {}),
             ...(opts.externalConfig ? { externalConfig: opts.externalConfig } : {}),
+            ...(opts.fault ? { fault: opts.fault } : {}),
           },
           areas,
           grep: opts.grep,

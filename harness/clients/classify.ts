@@ -1,6 +1,6 @@
 // Decides what happened to a connection attempt from both sides' evidence: the client's own errors
 // and the member's log. The member's word wins for decisions the member made (it knows why).
-import type { Outcome } from '../core/plan/cell.ts';
+import type { NegotiatedTls, Outcome } from '../core/plan/cell.ts';
 import type { MemberEvidenceEvent } from './driver.ts';
 import { classifyTlsError } from './tls-errors.ts';
 
@@ -10,6 +10,8 @@ export interface AttemptEvidence {
   /** Error texts the client reported (its log's warnings and the rejection message). */
   clientErrors: string[];
   memberEvents: MemberEvidenceEvent[];
+  /** What the client's own connection reports it negotiated (TLS only, when the driver can tell). */
+  clientTls?: NegotiatedTls;
 }
 
 const AUTH_STATUSES = new Set(['CREDENTIALS_FAILED', 'NOT_ALLOWED_IN_CLUSTER']);
@@ -18,7 +20,16 @@ export function classifyAttempt(ev: AttemptEvidence): Outcome {
   if (ev.connected) {
     // Who the member says the client is: its own authentication record.
     const auth = ev.memberEvents.find((e): e is Extract<MemberEvidenceEvent, { kind: 'auth' }> => e.kind === 'auth' && e.status === 'AUTHENTICATED');
-    return auth?.identity !== undefined ? { kind: 'connected', subject: { identity: auth.identity, roles: auth.roles ?? [] } } : { kind: 'connected' };
+    // What was negotiated, from each side that can tell: the member's log, the client's own connection.
+    const accepted = [...ev.memberEvents].reverse().find((e): e is Extract<MemberEvidenceEvent, { kind: 'tls-accepted' }> => e.kind === 'tls-accepted' && e.protocol !== '');
+    const seen: { member?: NegotiatedTls; client?: NegotiatedTls } = {};
+    if (accepted) seen.member = { version: accepted.protocol, ...(accepted.cipher ? { suite: accepted.cipher } : {}) };
+    if (ev.clientTls) seen.client = ev.clientTls;
+    return {
+      kind: 'connected',
+      ...(auth?.identity !== undefined ? { subject: { identity: auth.identity, roles: auth.roles ?? [] } } : {}),
+      ...(seen.member || seen.client ? { seen } : {}),
+    };
   }
 
   const clientTls = ev.clientErrors.map((t) => classifyTlsError(t)).filter((f) => f !== undefined);

@@ -19,6 +19,8 @@ export interface TargetOptions {
   /** External target: host:port of the running cluster and its configuration file. */
   externalAddress?: string;
   externalConfig?: string;
+  /** Embedded target only: a fault of the reference member's catalogue to switch on (selfcheck). */
+  fault?: string;
 }
 
 /** The oracle's verdict for one cell's sides: the expected outcome and each check's expectation. */

@@ -6,6 +6,7 @@ import type { ClientConfig } from 'hazelcast-client';
 import type { PkiArtifact, PkiManifest } from '../../../pki/types.ts';
 import type { ClientSetup, ClientTls } from '../../core/plan/cell.ts';
 import type { MemberEndpoint } from '../driver.ts';
+import type { ClientFaultName } from './client-faults.ts';
 
 /** Client tuning that keeps a refused connection cheap and every wait bounded (see DESIGN.md). */
 export const NODE_CLIENT_TIMING = {
@@ -42,13 +43,15 @@ function caPem(pki: PkiManifest, id: string): string {
 const WRONG_KEY_PASSWORD = 'not-the-key-password';
 
 /** Node's tls.connect options for the setup, plus the secrets they contain (for redaction). */
-export function tlsOptions(tls: ClientTls, pki: PkiManifest): { options: ConnectionOptions; secrets: string[] } {
+export function tlsOptions(tls: ClientTls, pki: PkiManifest, fault?: ClientFaultName): { options: ConnectionOptions; secrets: string[] } {
   const options: ConnectionOptions = {};
   const secrets: string[] = [];
-  options.rejectUnauthorized = tls.verifyMember;
+  options.rejectUnauthorized = tls.verifyMember && fault !== 'client-ca-file-ignored';
   if (tls.verifyMember && tls.ca !== 'system') options.ca = caPem(pki, tls.ca);
   // Node checks the name by default; turning it off means accepting any name on a trusted chain.
-  if (!tls.hostnameVerification) options.checkServerIdentity = () => undefined;
+  if (!tls.hostnameVerification || fault === 'client-hostname-check-skipped') options.checkServerIdentity = () => undefined;
+  if (fault === 'client-version-limits-dropped') tls = { ...tls, minVersion: undefined, maxVersion: undefined } as ClientTls;
+  if (fault === 'client-cipher-list-dropped') tls = { ...tls, ciphers: undefined } as ClientTls;
   if (tls.minVersion) options.minVersion = tls.minVersion as ConnectionOptions['minVersion'];
   if (tls.maxVersion) options.maxVersion = tls.maxVersion as ConnectionOptions['maxVersion'];
   const legacy = tls.minVersion === 'TLSv1' || tls.minVersion === 'TLSv1.1';
@@ -89,7 +92,13 @@ export interface BuiltClientConfig {
   secrets: string[];
 }
 
-export function buildClientConfig(client: ClientSetup, endpoint: MemberEndpoint, pki: PkiManifest, logger: ClientConfig['customLogger']): BuiltClientConfig {
+export function buildClientConfig(
+  client: ClientSetup,
+  endpoint: MemberEndpoint,
+  pki: PkiManifest,
+  logger: ClientConfig['customLogger'],
+  fault?: ClientFaultName,
+): BuiltClientConfig {
   const secrets: string[] = [];
   const config: ClientConfig = {
     clusterName: client.clusterName,
@@ -116,8 +125,11 @@ export function buildClientConfig(client: ClientSetup, endpoint: MemberEndpoint,
     },
     customLogger: logger,
   };
-  if (client.tls) {
-    const { options, secrets: tlsSecrets } = tlsOptions(client.tls, pki);
+  if (client.tls?.defaults) {
+    // The client's defaults: TLS on, no sslOptions, no factory.
+    config.network!.ssl = { enabled: true };
+  } else if (client.tls) {
+    const { options, secrets: tlsSecrets } = tlsOptions(client.tls, pki, fault);
     secrets.push(...tlsSecrets);
     config.network!.ssl = { enabled: true, sslOptions: options };
   }

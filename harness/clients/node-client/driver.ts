@@ -1,7 +1,8 @@
 // The official Node client (hazelcast-client), driven in-process.
 import { createRequire } from 'node:module';
 import { Client } from 'hazelcast-client';
-import type { Check, ClientSetup } from '../../core/plan/cell.ts';
+import type { TLSSocket } from 'node:tls';
+import { CLIENT_DEFAULTS_EVIDENCE, type Check, type ClientSetup, type NegotiatedTls } from '../../core/plan/cell.ts';
 import { CAPABILITIES, operationCapability } from '../../core/plan/cell.ts';
 import { withTimeout } from '../../core/util/deadline.ts';
 import { redactText } from '../../core/util/redact.ts';
@@ -12,8 +13,36 @@ import { buildClientConfig, NODE_CLIENT_TIMING } from './client-config.ts';
 import { CapturingLogger } from './log-capture.ts';
 import { kerberosToken } from '../../core/services/kerberos-token.ts';
 import { NODE_OPERATIONS, NODE_UNSUPPORTED_OPERATIONS } from './operations.ts';
+import type { ClientFaultName } from './client-faults.ts';
 
-const clientVersion: string = createRequire(import.meta.url)('hazelcast-client/package.json').version;
+const requireHere = createRequire(import.meta.url);
+const clientVersion: string = requireHere('hazelcast-client/package.json').version;
+/** The client's configuration builder (not in its public API): what newHazelcastClient uses. */
+const { ConfigBuilder } = requireHere('hazelcast-client/lib/config/ConfigBuilder') as { ConfigBuilder: new (c: unknown) => { build(): { network: { ssl: { sslOptions: unknown } } } } };
+
+
+export interface EffectiveTlsDefaults {
+  /** Whether the client checks that the member's certificate names the host dialled. */
+  hostnameVerification: boolean;
+  /** Whether the client refuses a member certificate that does not chain to a trusted CA. */
+  verifiesMember: boolean;
+  /** Which CAs it trusts: the runtime's default set, or CAs it was given. */
+  trust: 'default CAs' | 'given CAs';
+}
+
+/**
+ * Reads the TLS options the client used: its own checkServerIdentity (if any) is asked about a
+ * certificate for another host; Node's default check (none given) refuses it.
+ */
+export function effectiveTlsDefaults(sslOptions: unknown): EffectiveTlsDefaults {
+  const o = (sslOptions ?? {}) as { checkServerIdentity?: (host: string, cert: unknown) => unknown; rejectUnauthorized?: boolean; ca?: unknown };
+  let hostnameVerification = true;
+  if (typeof o.checkServerIdentity === 'function') {
+    const verdict = o.checkServerIdentity('127.0.0.1', { subject: { CN: 'other-host.example' }, subjectaltname: 'DNS:other-host.example' });
+    hostnameVerification = verdict instanceof Error;
+  }
+  return { hostnameVerification, verifiesMember: o.rejectUnauthorized !== false, trust: o.ca ? 'given CAs' : 'default CAs' };
+}
 
 /** Why the Node client cannot express a capability (for not-applicable reasons). */
 const UNSUPPORTED: Record<string, string> = {
@@ -40,7 +69,12 @@ const ACCESS_DENIED = /AccessControlException/;
 
 export class NodeClientDriver implements ClientDriver {
   private readonly pending = new Set<Promise<unknown>>();
-  readonly name = 'hazelcast-client (Node.js)';
+  readonly name: string;
+
+  /** fault: a client bug of client-faults.ts to reproduce (selfcheck only). */
+  constructor(private readonly o: { fault?: ClientFaultName } = {}) {
+    this.name = `hazelcast-client (Node.js)${o.fault ? ` with injected fault ${o.fault}` : ''}`;
+  }
 
   /** A client whose outcome is already known keeps failing on its own; it is shut down if it ever connects. */
   private leaveToFail(starting: Promise<Client>): void {
@@ -80,11 +114,19 @@ export class NodeClientDriver implements ClientDriver {
     }
     const started = performance.now();
     const logger = new CapturingLogger();
-    const { config, secrets } = buildClientConfig(client, endpoint, ctx.pki, logger);
+    const { config, secrets } = buildClientConfig(client, endpoint, ctx.pki, logger, this.o.fault);
     const mark = ctx.evidence.mark();
     let hz: Client | undefined;
     let rejection: string | undefined;
-    const starting = Client.newHazelcastClient(config);
+    // With the client's TLS defaults, the client is built from its effective configuration here
+    // (what newHazelcastClient does), so that the TLS options the client chose for itself can be
+    // read back afterwards: its own report of its defaults.
+    let effective: { network: { ssl: { sslOptions: unknown } } } | undefined;
+    let starting: Promise<Client>;
+    if (client.tls?.defaults) {
+      effective = new ConfigBuilder(config).build();
+      starting = new (Client as unknown as new (c: unknown) => { init(): Promise<Client> })(effective).init();
+    } else starting = Client.newHazelcastClient(config);
     // With TLS 1.3 the member refuses a client certificate only after the client's handshake ended,
     // and the client then waits out its heartbeat timeout. The member's own refusal settles the
     // outcome at once; the client is left to give up by itself and is awaited in drain().
@@ -110,14 +152,35 @@ export class NodeClientDriver implements ClientDriver {
     }
     const memberEvents = ctx.evidence.since(mark);
     const clientErrors = [...logger.problems(), ...(rejection ? [rejection] : [])];
-    const outcome = classifyAttempt({ connected: hz !== undefined, clientErrors, memberEvents });
-    const evidence = {
+    const clientTls = hz ? negotiatedByClient(hz) : undefined;
+    const outcome = classifyAttempt({ connected: hz !== undefined, clientErrors, memberEvents, ...(clientTls ? { clientTls } : {}) });
+    const evidence: Record<string, string> = {
       'client log': redactText(logger.text(), secrets),
       'member log': redactText(memberEvents.map((e) => `${e.kind}: ${e.detail}`).join('\n'), secrets),
     };
+    if (effective) evidence[CLIENT_DEFAULTS_EVIDENCE] = JSON.stringify(effectiveTlsDefaults(effective.network.ssl.sslOptions));
     const attempt: ConnectAttempt = { outcome, evidence, durationMs: performance.now() - started };
     if (hz) attempt.session = new NodeClientSession(hz);
     return attempt;
+  }
+}
+
+/**
+ * What the client's own TLS connection negotiated: the client keeps its connections in a registry
+ * (not in its public API); each holds the socket it talks over. Undefined for plain TCP or when the
+ * client's internals do not show it.
+ */
+export function negotiatedByClient(hz: Client): NegotiatedTls | undefined {
+  try {
+    const registry = (hz as unknown as { connectionRegistry?: { getConnections(): Array<{ socket?: unknown }> } }).connectionRegistry;
+    const socket = registry?.getConnections()[0]?.socket as Partial<TLSSocket> | undefined;
+    if (!socket || typeof socket.getProtocol !== 'function') return undefined;
+    const version = socket.getProtocol();
+    if (!version) return undefined;
+    const cipher = socket.getCipher?.();
+    return { version, ...(cipher?.standardName ? { suite: cipher.standardName } : {}) };
+  } catch {
+    return undefined;
   }
 }
 

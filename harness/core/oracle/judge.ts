@@ -1,7 +1,7 @@
 // Judging: does what happened match what the oracle expected? Exact on kind, side, reason,
 // status and check; an expected subject must be observed and equal.
-import type { CellStatus, ExpectedOutcome, Outcome } from '../plan/cell.ts';
-import { describeOutcome } from '../plan/outcome.ts';
+import type { CellStatus, ExpectedOutcome, NegotiatedTls, Outcome } from '../plan/cell.ts';
+import { describeOutcome, describeTls } from '../plan/outcome.ts';
 
 export { describeOutcome } from '../plan/outcome.ts';
 
@@ -33,9 +33,24 @@ export function judge(expected: ExpectedOutcome, observed: Outcome): Judgement {
         const sameRoles = [...expected.subject.roles].sort().join(',') === [...o.subject.roles].sort().join(',');
         if (!sameDn(expected.subject.identity, o.subject.identity) || !sameRoles) return mismatch();
       }
+      if (expected.negotiated) return judgeNegotiated(expected.negotiated, o.seen);
       return { status: 'passed' };
     }
   }
+}
+
+
+/**
+ * The negotiated version (and suite, when expected) against every side that reported it: each
+ * report must match, and at least one side must have reported (a connection whose TLS parameters
+ * nobody can show proves nothing about them).
+ */
+export function judgeNegotiated(expected: NegotiatedTls, seen: { member?: NegotiatedTls; client?: NegotiatedTls } | undefined): Judgement {
+  const sides = Object.entries(seen ?? {}).filter((e): e is [string, NegotiatedTls] => e[1] !== undefined);
+  if (sides.length === 0) return { status: 'failed', reason: `expected a connection over ${describeTls(expected)}, but neither side reported what was negotiated` };
+  const wrong = sides.filter(([, t]) => t.version !== expected.version || (expected.suite !== undefined && t.suite !== expected.suite));
+  if (wrong.length === 0) return { status: 'passed' };
+  return { status: 'failed', reason: `expected a connection over ${describeTls(expected)}, observed ${wrong.map(([side, t]) => `${side}: ${describeTls(t)}`).join('; ')}` };
 }
 
 /** DNs compared attribute by attribute, attribute names case-insensitively, spaces ignored. */

@@ -44,6 +44,12 @@ export interface ClientCertSetup {
 
 export interface ClientTls {
   enabled: true;
+  /**
+   * The client is given TLS on and nothing else: every other field then states what the documents
+   * say the client's default is (verify against the default CAs), for the oracle; a driver
+   * configures nothing but TLS on.
+   */
+  defaults?: true;
   /** Lowest / highest version the client offers; both equal = pinned; absent = the client's defaults. */
   minVersion?: TlsVersion;
   maxVersion?: TlsVersion;
@@ -96,6 +102,7 @@ export interface ClientSetup {
 /** Capability names used by the matrices (a driver declares the ones it supports). */
 export const CAPABILITIES = {
   tls: 'tls',
+  tlsDefaults: 'tls-defaults',
   pinTlsVersion: 'tls-pin-version',
   pinSslv2: 'tls-pin-sslv2',
   pinSslv3: 'tls-pin-sslv3',
@@ -152,6 +159,12 @@ export type TlsRefusalReason =
 /** Why a client got no Kerberos token: KDC unreachable, principal unknown to the KDC, password / key refused. */
 export type NoCredentialsReason = 'KDC_UNREACHABLE' | 'CLIENT_UNKNOWN' | 'LOGIN_FAILED';
 
+/** A negotiated TLS connection: version as Java spells it, suite by its IANA name. */
+export interface NegotiatedTls {
+  version: string;
+  suite?: string;
+}
+
 export type AuthRefusalStatus = 'CREDENTIALS_FAILED' | 'NOT_ALLOWED_IN_CLUSTER';
 
 export type Outcome =
@@ -159,7 +172,17 @@ export type Outcome =
    * Connected, authenticated, and every check was granted. subject: who the member says the client
    * is (identity + roles), when known; compared only when both expected and observed carry it.
    */
-  | { kind: 'connected'; subject?: { identity: string; roles: string[] } }
+  | {
+      kind: 'connected';
+      subject?: { identity: string; roles: string[] };
+      /**
+       * Expected: the TLS version (and, where the documents determine it, the suite by IANA name)
+       * both sides must have agreed on. Observed: what each side reported (the member's log, the
+       * client's own connection); a side that cannot tell is absent.
+       */
+      negotiated?: NegotiatedTls;
+      seen?: { member?: NegotiatedTls; client?: NegotiatedTls };
+    }
   | { kind: 'tls-refused'; side: 'client' | 'member'; reason: TlsRefusalReason }
   | { kind: 'auth-refused'; status: AuthRefusalStatus }
   /** Connected and authenticated, but this check (its id) was denied. */
@@ -212,6 +235,9 @@ export interface Requirement {
 export type CellStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped' | 'deviation';
 
 /** Secrets in the setups use field names redactObject recognises (password, token): keep it so. */
+
+/** Evidence key a driver fills in default-configuration cells: the TLS settings its client chose for itself (JSON). */
+export const CLIENT_DEFAULTS_EVIDENCE = 'client TLS defaults (effective)';
 
 /** Named pieces of evidence: client log, member log, rendered configuration... (redacted on output). */
 export type Evidence = Record<string, string>;

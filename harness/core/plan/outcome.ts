@@ -1,10 +1,22 @@
 // Outcomes in words, for judgements and reports.
-import type { Outcome } from './cell.ts';
+import type { NegotiatedTls, Outcome } from './cell.ts';
+
+export function describeTls(t: NegotiatedTls): string {
+  return `${t.version}${t.suite ? ` ${t.suite}` : ''}`;
+}
 
 export function describeOutcome(o: Outcome): string {
   switch (o.kind) {
-    case 'connected':
-      return o.subject ? `connected as ${o.subject.identity} [${o.subject.roles.join(',')}]` : 'connected';
+    case 'connected': {
+      const who = o.subject ? ` as ${o.subject.identity} [${o.subject.roles.join(',')}]` : '';
+      const sides = o.seen
+        ? Object.entries(o.seen)
+            .filter(([, t]) => t)
+            .map(([side, t]) => `${side} ${describeTls(t!)}`)
+        : [];
+      const tls = o.negotiated ? ` over ${describeTls(o.negotiated)}` : sides.length ? ` (${sides.join('; ')})` : '';
+      return `connected${who}${tls}`;
+    }
     case 'tls-refused':
       return `TLS refused by ${o.side} (${o.reason})`;
     case 'auth-refused':

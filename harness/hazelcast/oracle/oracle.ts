@@ -2,8 +2,8 @@
 // in the order the handshake and the authentication happen. It never looks at the reference
 // member's code (test/unit/oracle checks the imports) and never asks a member.
 import type { Catalogue } from '../plan/catalogue.ts';
-import type { Check, ClientSetup, ExpectedOutcome, TlsRefusalReason } from '../../core/plan/cell.ts';
-import type { MemberSetup } from '../model.ts';
+import type { Check, ClientSetup, ClientTls, ExpectedOutcome, NegotiatedTls, TlsRefusalReason } from '../../core/plan/cell.ts';
+import type { MemberSetup, MemberSsl } from '../model.ts';
 import { certificateFacts, certificateProblem, namesHost, type CertProblem } from '../../core/oracle/certificates.ts';
 import { sharedSuites } from '../../core/oracle/ciphers.ts';
 import { authenticate } from './credentials.ts';
@@ -83,6 +83,10 @@ export function expectOutcome(input: OracleInput, catalogue: Catalogue): OracleV
     if (tls.verifyMember) {
       const problem = certificateProblem(catalogue, ssl.keyStore, tls.ca, 'serverAuth');
       if (problem) return done(refused('client', CLIENT_SIDE[problem], cite(CERT_RULE[problem], `${ssl.keyStore} against ${tls.ca}`)));
+      if (tls.defaults && !namesHost(memberKey, tls.connectHost)) {
+        // The documents do not say whether an unconfigured client checks host names.
+        throw new OracleError('a client with default TLS settings meets a trusted member certificate that does not name the host: the documents do not state the default of hostname verification');
+      }
       if (tls.hostnameVerification && !namesHost(memberKey, tls.connectHost)) {
         return done(refused('client', 'HOSTNAME_MISMATCH', cite(RULES.hostname, `${ssl.keyStore} does not name ${tls.connectHost}`)));
       }
@@ -120,7 +124,27 @@ export function expectOutcome(input: OracleInput, catalogue: Catalogue): OracleV
     return done({ kind: 'access-denied', check: denied, because: `${auth.because}; ${cite(RULES.permissions, `${missingNotes[0] ?? denied}, not granted to roles [${auth.roles.join(',')}]`)}` });
   }
   const permissionNote = checks.length > 0 && member.security.enabled ? `; ${cite(RULES.permissions, `${checks.map((c) => c.id).join(', ')} granted`)}` : '';
-  return done({ kind: 'connected', ...(auth.subject ? { subject: auth.subject } : {}), because: `${tlsNote}${connectedTlsNote(input, catalogue)}${auth.because}${permissionNote}` });
+  const negotiated = ssl && tls ? negotiatedTls(ssl, tls, catalogue) : undefined;
+  return done({
+    kind: 'connected',
+    ...(auth.subject ? { subject: auth.subject } : {}),
+    ...(negotiated ? { negotiated: negotiated.tls } : {}),
+    because: `${tlsNote}${connectedTlsNote(input, catalogue)}${negotiated ? `${negotiated.because}; ` : ''}${auth.because}${permissionNote}`,
+  });
+}
+
+/**
+ * What a connection between these two sides negotiates, as far as the documents determine it: the
+ * highest common version always; the suite when the member lists its suites (its order decides)
+ * or when exactly one suite is shared.
+ */
+export function negotiatedTls(ssl: MemberSsl, tls: ClientTls, catalogue: Catalogue): { tls: NegotiatedTls; because: string } | undefined {
+  const version = highestCommon(memberVersions(ssl, catalogue), clientVersions(tls, catalogue));
+  if (!version) return undefined;
+  const suites = sharedSuites(ssl, tls, version, certificateFacts(catalogue, ssl.keyStore).keyType, catalogue);
+  const suite = ssl.cipherSuites && suites.length > 0 ? suites[0] : suites.length === 1 ? suites[0] : undefined;
+  const because = `${cite(RULES.versionChosen, version)}${suite ? `; ${cite(RULES.suiteChosen, suite.iana)}` : ''}`;
+  return { tls: { version, ...(suite ? { suite: suite.iana } : {}) }, because };
 }
 
 function connectedTlsNote(input: OracleInput, catalogue: Catalogue): string {

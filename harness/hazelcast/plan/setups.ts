@@ -40,7 +40,13 @@ export function memberSetupOf(c: Record<string, string>, catalogue: Catalogue): 
 export function clientSetupOf(c: Record<string, string>, catalogue: Catalogue, checks: Check[]): ClientSetup {
   const caps = new Set<string>();
   let tls: ClientTls | null = null;
-  if (c.clientTls === 'on') {
+  if (c.clientTls === 'defaults') {
+    // What the documents say an unconfigured client does: it verifies the member against the default
+    // CA certificates (hazelcast-python-client-tls.txt §Setting CA File). Nothing else is given.
+    caps.add(CAPABILITIES.tls);
+    caps.add(CAPABILITIES.tlsDefaults);
+    tls = { enabled: true, defaults: true, verifyMember: true, ca: 'system', hostnameVerification: true, connectHost: c.connectHost! };
+  } else if (c.clientTls === 'on') {
     caps.add(CAPABILITIES.tls);
     tls = {
       enabled: true,

@@ -3,6 +3,7 @@
 // real member configuration and prints its log (each connection's TLS result, identity, permission
 // decisions) until Ctrl-C / SIGTERM, which release it through the cleanup registry.
 import { InvalidArgumentError, type Command } from 'commander';
+import { FAULT_NAMES } from './faults.ts';
 
 /** `-Dkey=value` tokens of a JAVA_OPTS string (values without spaces). */
 export function javaOptsProperties(opts: string): Record<string, string> {
@@ -30,7 +31,10 @@ export function registerMemberCommand(program: Command): void {
     // json: one structured event per line, so a container target can rebuild the member's evidence
     // from its log stream (the fields carry no secrets; `text` is redacted).
     .option('--log-format <format>', 'text or json (one event object per line)', 'text')
-    .action(async (opts: { config: string; port?: number; host: string; logFormat: string }) => {
+    .option('--fault <name>', `switch on one injected fault (selfcheck; known: ${FAULT_NAMES.join(', ')})`)
+    .action(async (opts: { config: string; port?: number; host: string; logFormat: string; fault?: string }) => {
+      if (opts.fault !== undefined && !(FAULT_NAMES as readonly string[]).includes(opts.fault))
+        throw new Error(`unknown fault "${opts.fault}" (known: ${FAULT_NAMES.join(', ')})`);
       if (opts.logFormat !== 'text' && opts.logFormat !== 'json') throw new InvalidArgumentError(`--log-format must be text or json, not "${opts.logFormat}"`);
       // -D options in JAVA_OPTS: the JVM-wide settings a Java member would get (krb5.conf, the ldap
       // trust store), as the member's container image receives them.
@@ -47,6 +51,7 @@ export function registerMemberCommand(program: Command): void {
         host: opts.host,
         // Lines go to stdout; the in-memory event list only needs to stay bounded.
         maxEvents: 10_000,
+        ...(opts.fault ? { fault: opts.fault } : {}),
         log: (entry) => process.stdout.write(opts.logFormat === 'json' ? `${JSON.stringify(entry)}\n` : `${entry.time} ${entry.text}\n`),
       });
       process.stdout.write(`secmatrix member: ready on ${member.host}:${member.port} (Ctrl-C to stop)\n`);

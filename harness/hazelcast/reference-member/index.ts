@@ -1,4 +1,5 @@
 // The reference member: our own Hazelcast member speaking the real client protocol.
+export { FAULTS, FAULT_NAMES, UnknownFaultError, activeFault, setActiveFault, type FaultDefinition, type FaultName } from './faults.ts';
 export { startReferenceMember, subjectDn } from './server.ts';
 export type { RunningMember, StartMemberOptions, TlsSetup, MemberEvent, MemberLogEntry, SecurityEngine } from './server.ts';
 // Extension points for new data structures: definitions (protocol/definitions) + handlers (services).

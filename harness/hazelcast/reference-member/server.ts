@@ -6,6 +6,7 @@ import { createServer as createNetServer, type Server, type Socket } from 'node:
 import { createServer as createTlsServer, type TLSSocket, type TlsOptions } from 'node:tls';
 import { onCleanup } from '../../core/util/cleanup.ts';
 import { withTimeout } from '../../core/util/deadline.ts';
+import { activeFault, setActiveFault } from './faults.ts';
 import type { MemberConfig, SslConfig } from './config/model.ts';
 import type { ReaderLimits } from './protocol/reader.ts';
 import type { ConnectionFacts } from './security/api.ts';
@@ -29,6 +30,8 @@ export interface TlsSetup {
   afterHandshake?(socket: TLSSocket): string | undefined;
   /** When set, every handshake fails for this reason (e.g. the configured protocol is disabled by the JDK). */
   refuseAllHandshakes?: string;
+  /** The client certificate the member accepted as its peer's identity (default: the one OpenSSL verified). */
+  acceptedCertificate?(socket: TLSSocket): X509Certificate | undefined;
 }
 
 /** A fatal handshake_failure alert record, as JSSE sends when no protocol is enabled. */
@@ -56,6 +59,8 @@ export interface StartMemberOptions {
   maxEvents?: number;
   /** Extra handler lists (a data structure not yet in the default table). */
   handlers?: Handler[][];
+  /** A fault of harness/hazelcast/reference-member/faults.ts to switch on for this process (selfcheck). */
+  fault?: string;
 }
 
 export interface RunningMember {
@@ -77,6 +82,7 @@ export interface RunningMember {
 
 export async function startReferenceMember(opts: StartMemberOptions): Promise<RunningMember> {
   const { config } = opts;
+  if (opts.fault !== undefined) setActiveFault(opts.fault);
   const bindHost = opts.host ?? '127.0.0.1';
   const advertiseHost = opts.advertiseHost ?? (bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost);
   const tlsSetup = opts.tls ?? (config.ssl ? await tlsSetupFor(config, config.ssl) : undefined);
@@ -192,7 +198,7 @@ export async function startReferenceMember(opts: StartMemberOptions): Promise<Ru
         return;
       }
       socket.on('error', () => undefined);
-      startSession(socket, id, verified ? cert : undefined);
+      startSession(socket, id, tlsSetup.acceptedCertificate ? tlsSetup.acceptedCertificate(socket) : verified ? cert : undefined);
     });
     server = tlsServer;
   } else {
@@ -222,6 +228,7 @@ export async function startReferenceMember(opts: StartMemberOptions): Promise<Ru
     security: config.security.enabled,
     memberUuid: state.uuid,
     clusterName: config.clusterName,
+    ...(activeFault() ? { fault: activeFault() } : {}),
   });
 
   let stopping: Promise<void> | undefined;
@@ -333,6 +340,10 @@ async function tlsSetupFor(config: MemberConfig, ssl: SslConfig): Promise<TlsSet
     afterHandshake: (socket) => {
       const verdict = checkClientCertificate(socket, mutualAuthentication);
       return verdict.accept ? undefined : verdict.reason;
+    },
+    acceptedCertificate: (socket) => {
+      const verdict = checkClientCertificate(socket, mutualAuthentication);
+      return verdict.accept ? verdict.certificate : undefined;
     },
   };
 }

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
-import { loadMemberConfig, setJvmSystemProperties, startReferenceMember, JVM } from '../reference-member/index.ts';
+import { loadMemberConfig, setJvmSystemProperties, startReferenceMember, JVM, FAULT_NAMES, UnknownFaultError } from '../reference-member/index.ts';
 import type { MemberSetup } from '../model.ts';
 import { renderMemberConfig, storesFromPki } from '../render/index.ts';
 import { memberEvidence } from './member-evidence.ts';
@@ -20,7 +20,13 @@ function jvmTrustOf(setup: MemberSetup, pki: PkiManifest): Record<string, string
 
 export class EmbeddedTarget implements TargetProvider {
   readonly name = 'embedded';
-  readonly serverVersion = 'reference-member (Hazelcast client protocol 2.x)';
+  readonly serverVersion: string;
+
+  /** fault: one of harness/hazelcast/reference-member/faults.ts, switched on in every member this target starts (selfcheck). */
+  constructor(private readonly o: { fault?: string } = {}) {
+    if (o.fault && !(FAULT_NAMES as readonly string[]).includes(o.fault)) throw new UnknownFaultError(o.fault);
+    this.serverVersion = `reference-member (Hazelcast client protocol 2.x)${o.fault ? ` with injected fault ${o.fault}` : ''}`;
+  }
 
   async start(setup: MemberSetup, ctx: { pki: PkiManifest; workDir: string; services?: TargetServices }): Promise<StartedTarget> {
     await mkdir(ctx.workDir, { recursive: true });
@@ -35,7 +41,7 @@ export class EmbeddedTarget implements TargetProvider {
     let member;
     try {
       const config = await loadMemberConfig(path, { port: 0 });
-      member = await startReferenceMember({ config, port: 0, host: '127.0.0.1' });
+      member = await startReferenceMember({ config, port: 0, host: '127.0.0.1', ...(this.o.fault ? { fault: this.o.fault } : {}) });
     } catch (err) {
       restoreJvm();
       throw err;

@@ -11,9 +11,10 @@ export const TARGET_NAMES = ['embedded', 'container', 'external'] as const;
 export type { TargetOptions } from '../../core/family.ts';
 
 export function createTarget(name: string, o: TargetOptions = {}): HazelcastTarget {
+  if (o.fault && name !== 'embedded') throw new Error(`a fault can be injected into the embedded reference member only, not the ${name} target`);
   switch (name) {
     case 'embedded':
-      return new EmbeddedTarget();
+      return new EmbeddedTarget(o.fault ? { fault: o.fault } : {});
     case 'container':
       return new ContainerTarget({
         serverVersion: o.serverVersion ?? REFERENCE_VERSION,

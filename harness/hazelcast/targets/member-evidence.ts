@@ -6,10 +6,10 @@ import type { MemberLogEntry, RunningMember } from '../reference-member/index.ts
 export function toEvidenceEvent(e: MemberLogEntry): MemberEvidenceEvent {
   switch (e.kind) {
     case 'tls-established':
-      if (e.peerSubject && !e.peerVerified) {
-        // A presented certificate the member does not trust (expired, unknown CA, wrong EKU): refused.
-        return { kind: 'tls-refused', decidedBy: 'member', reason: 'BAD_CLIENT_CERT', detail: e.text };
-      }
+      // The handshake's facts only: whether OpenSSL verified a presented client certificate is not
+      // the member's decision (with mutual authentication OPTIONAL the handshake completes either
+      // way). The member's own verdict follows as its own event: a refusal ('tls-failed', its
+      // words) or a session that goes on to authentication.
       return { kind: 'tls-accepted', protocol: e.protocol ?? '', cipher: e.cipher ?? '', ...(e.peerSubject ? { peerSubject: e.peerSubject } : {}), detail: e.text };
     case 'tls-failed': {
       const f = classifyTlsError(e.error);

@@ -39,7 +39,7 @@ describe('secmatrix run (tls, mutual-auth, credentials on the embedded member)',
 
   it('writes certification.json with the promised shape, every area and requirement accounted for', () => {
     const cert = JSON.parse(readFileSync(join(dir.path, 'certification.json'), 'utf8'));
-    expect(Object.keys(cert).sort()).toEqual(['client', 'matrixFingerprint', 'requirements', 'serverVersion', 'suiteVersion', 'system', 'totals'].sort());
+    expect(Object.keys(cert).sort()).toEqual(['client', 'matrixFingerprint', 'requirements', 'serverVersion', 'suiteVersion', 'system', 'totals', 'findings'].sort());
     expect(cert.client.name).toMatch(/hazelcast-client/);
     const ids: string[] = cert.requirements.map((r: { id: string }) => r.id);
     for (const prefix of ['HZ-TLS-', 'HZ-MTLS-', 'HZ-AUTH-']) expect(ids.some((id) => id.startsWith(prefix))).toBe(true);

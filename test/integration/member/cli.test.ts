@@ -96,3 +96,24 @@ test('a bad --port is a usage error', async () => {
   expect(code).toBe(2);
   expect(member.output()).toContain('is not a port');
 });
+
+test('--fault switches one catalogued fault on (here: usernames compared ignoring case), and refuses unknown names', async () => {
+  const dir = await makeTempDir('member-cli');
+  dirs.push(dir);
+  const file = join(dir.path, 'hazelcast.xml');
+  await writeFile(file, CONFIG);
+  const member = runMember(['--config', file, '--port', '0', '--fault', 'username-case-insensitive']);
+  const [, port] = await member.waitFor(/ready on 127\.0\.0\.1:(\d+)/, 40_000);
+  expect(member.output()).toMatch(/WITH INJECTED FAULT username-case-insensitive/);
+  // The faulty member lets "MEMBER1" in; the unmodified one refuses it (test/unit/member-security).
+  const client = await tracker.client({ host: '127.0.0.1', port: Number(port) }, { security: { usernamePassword: { username: 'MEMBER1', password: 's3crEt' } } });
+  expect(client).toBeDefined();
+  await member.waitFor(/authenticated \(password\) identity "MEMBER1"/, 5_000);
+  await tracker.stopAll();
+  member.child.kill('SIGTERM');
+  await member.exited;
+
+  const bad = runMember(['--config', file, '--port', '0', '--fault', 'no-such-fault']);
+  expect(await Promise.race([bad.exited, new Promise((r) => setTimeout(() => r('timeout'), 20_000))])).not.toBe(0);
+  expect(bad.output()).toMatch(/unknown fault "no-such-fault"/);
+});

@@ -21,7 +21,7 @@ function errorOf(request: unknown): PkiRequestError {
 
 describe('request validation', () => {
   it('accepts the default request and a minimal one', () => {
-    expect(resolveRequest(defaultPkiRequest()).certs).toHaveLength(22);
+    expect(resolveRequest(defaultPkiRequest()).certs).toHaveLength(23);
     expect(resolveRequest({ certs: [root, leaf] }).certs.map((c) => c.id)).toEqual(['root', 'leaf']);
   });
 

@@ -38,7 +38,7 @@ describe('expandMatrices', () => {
     expect(values('keyFormat', 'mutual-auth')).toEqual(new Set(['separate', 'combined', 'encrypted']));
     expect(values('clientKeyUnlock', 'mutual-auth')).toEqual(new Set(['correct', 'wrong']));
     for (const id of ['password-right', 'password-wrong', 'none', 'token-right-none', 'token-right-base64', 'token-wrong-none']) expect(values('clientIdentity', 'credentials')).toContain(id);
-    expect(values('realm', 'credentials')).toEqual(new Set(['password', 'token-none', 'token-base64', 'tls', 'tls-role-cn', 'none']));
+    expect(values('realm', 'credentials')).toEqual(new Set(['password', 'token-none', 'token-base64', 'tls', 'tls-role-cn', 'tls-role-ou', 'none']));
     expect(values('clientClusterName', 'credentials')).toContain('not-secmatrix');
     const kinds = new Set(all.map((c) => c.expected.kind));
     // no-credentials: a Kerberos client without a ticket (realms area).

@@ -53,7 +53,7 @@ describe('roll-up', () => {
 describe('certification.json', () => {
   const cert = buildCertification(results, run);
   it('has exactly the documented shape', () => {
-    expect(Object.keys(cert).sort()).toEqual(['client', 'matrixFingerprint', 'requirements', 'serverVersion', 'suiteVersion', 'system', 'totals'].sort());
+    expect(Object.keys(cert).sort()).toEqual(['client', 'matrixFingerprint', 'requirements', 'serverVersion', 'suiteVersion', 'system', 'totals', 'findings'].sort());
     expect(cert.client).toEqual({ name: 'hazelcast-client (Node)', version: '5.7.0' });
     for (const r of cert.requirements) {
       expect(Object.keys(r).sort()).toEqual(['cells', 'id', 'reason', 'source', 'status', 'title']);

@@ -76,6 +76,8 @@ export function parseAddressPattern(text: string): ParsedAddress | undefined {
   return undefined;
 }
 
+import { fault } from '../faults.ts';
+
 function partMatches(mask: string, input: string, radix: number): boolean {
   const value = parseInt(input, radix);
   if (mask === '*') return true;
@@ -83,6 +85,7 @@ function partMatches(mask: string, input: string, radix: number): boolean {
   if (dash !== -1) {
     const start = parseInt(mask.substring(0, dash).trim(), radix);
     const end = parseInt(mask.substring(dash + 1).trim(), radix);
+    if (fault('endpoint-range-off-by-one')) return value >= start - 1 && value <= end + 1;
     return value >= start && value <= end;
   }
   return parseInt(mask, radix) === value;
@@ -90,6 +93,7 @@ function partMatches(mask: string, input: string, radix: number): boolean {
 
 /** AddressUtil.matchInterface(address, pattern). */
 export function addressMatches(address: string, pattern: string): boolean {
+  if (fault('endpoint-matched-as-prefix') && pattern.startsWith(address)) return true;
   const mask = parseAddressPattern(pattern);
   const input = parseAddressPattern(address);
   if (!mask || !input || mask.family !== input.family) return false;

@@ -26,6 +26,27 @@ import { javaHostAddress } from './endpoint.ts';
 import { certificateSubject, roleValues } from './x500-name.ts';
 import { kerberosLogin } from './kerberos.ts';
 import { ldapLogin } from './ldap.ts';
+import { fault } from '../faults.ts';
+
+/** Username comparison (exact; a fault compares loosely). */
+function sameUsername(sent: string | null, configured: string): boolean {
+  if (sent === null) return false;
+  return fault('username-case-insensitive') ? sent.toLowerCase() === configured.toLowerCase() : sent === configured;
+}
+
+/** Password comparison (exact; faults accept a prefix or an extension). */
+function samePassword(sent: string | null, configured: string): boolean {
+  if (sent === null) return false;
+  if (fault('password-prefix-accepted') && sent.length > 0 && configured.startsWith(sent)) return true;
+  if (fault('password-extension-accepted') && sent.startsWith(configured)) return true;
+  return sent === configured;
+}
+
+/** Token bytes comparison (exact; a fault compares over the sent token's length only). */
+function sameToken(sent: Buffer, configured: Buffer): boolean {
+  if (fault('token-prefix-accepted') && sent.length > 0 && sent.length <= configured.length) return configured.subarray(0, sent.length).equals(sent);
+  return sent.equals(configured);
+}
 
 const DEFAULT_ROLE_ATTRIBUTE = 'cn';
 
@@ -44,7 +65,7 @@ export async function authenticate(
   clusterName: string,
 ): Promise<AuthResult> {
   const endpoint = javaHostAddress(facts.remoteAddress);
-  if (clusterName !== config.clusterName) {
+  if (clusterName !== config.clusterName && !fault('cluster-name-ignored')) {
     return failed(`cluster name "${clusterName}" does not match the member's "${config.clusterName}"`);
   }
   const security = config.security;
@@ -68,7 +89,10 @@ export async function authenticate(
     } catch (e) {
       return failed(`realm "${clientRealm!.name}" (tls): unable to parse the certificate subject: ${(e as Error).message}`);
     }
-    const roles = roleValues(subject, auth.roleAttribute ?? DEFAULT_ROLE_ATTRIBUTE);
+    let roles = roleValues(subject, fault('tls-role-attribute-ignored') ? DEFAULT_ROLE_ATTRIBUTE : (auth.roleAttribute ?? DEFAULT_ROLE_ATTRIBUTE));
+    // The first RDN as the DN is printed (RFC 2253: most specific first) is the certificate's last.
+    const first = subject.rdns.at(-1)?.[0];
+    if (fault('tls-role-first-rdn')) roles = first ? [first.value] : [];
     return {
       status: 'AUTHENTICATED',
       subject: { identity: subject.rfc2253, roles, endpoint },
@@ -97,10 +121,10 @@ export async function authenticate(
   const memberRealmName = security.memberAuthenticationRealm;
   const memberIdentity = memberRealmName !== undefined ? security.realms.get(memberRealmName)?.identity : undefined;
   if (memberIdentity?.kind === 'username-password') {
-    if (creds.kind === 'password' && creds.username === memberIdentity.username && creds.password === memberIdentity.password) {
+    if (creds.kind === 'password' && sameUsername(creds.username, memberIdentity.username) && samePassword(creds.password, memberIdentity.password)) {
       return {
         status: 'AUTHENTICATED',
-        subject: { identity: creds.username, roles: [creds.username], endpoint },
+        subject: { identity: creds.username!, roles: [creds.username!], endpoint },
         reason: `${where}: username and password match the identity of member realm "${memberRealmName}"`,
       };
     }
@@ -110,7 +134,7 @@ export async function authenticate(
     // The seeds (python-client-security.rst §Token-Based Authentication) configure a token identity
     // on the member realm precisely so that only clients presenting that token get in: the token
     // bytes are compared. The principal name is not documented; the cluster name stands for it.
-    if (creds.kind === 'token' && creds.token.equals(memberIdentity.value)) {
+    if (creds.kind === 'token' && sameToken(creds.token, memberIdentity.value)) {
       return {
         status: 'AUTHENTICATED',
         subject: { identity: clusterName, roles: [clusterName], endpoint },

@@ -3,6 +3,7 @@
 // (system-user-dn) by bind or by comparing password-attribute, or not at all
 // (skip-authentication); roles by attribute / direct / reverse mapping with recursion; several
 // space-separated URLs are tried in order (failover); ldaps trusts javax.net.ssl.trustStore.
+import { fault } from '../faults.ts';
 import { Client, InvalidCredentialsError, type Entry } from 'ldapts';
 import { readPkcs12TrustStore, readStoreFile } from '../tls/pkcs12.ts';
 import { JVM, jvmSystemProperty } from './ldap-jvm-properties.ts';
@@ -136,7 +137,7 @@ async function mapRoles(o: Record<string, string>, c: Client, user: Entry): Prom
   const mode = o['role-mapping-mode'] ?? 'attribute';
   const mappingAttr = o['role-mapping-attribute'];
   const nameAttr = o['role-name-attribute'];
-  const maxDepth = Number(o['role-recursion-max-depth'] ?? '1');
+  const maxDepth = Number(o['role-recursion-max-depth'] ?? '1') + (fault('ldap-recursion-one-too-deep') ? 1 : 0);
   const roles = new Set<string>();
   if (mode === 'attribute') {
     if (!mappingAttr) return [];

@@ -5,9 +5,12 @@
 // '*' is literal text of that suffix), and be at least as long as the pattern minus the '*', so
 // the prefix and suffix cannot overlap.
 
+import { fault } from '../faults.ts';
+
 export function wildcardMatches(pattern: string, name: string): boolean {
+  if (fault('wildcard-dot-any-char')) return new RegExp(`^${pattern.replace(/\*/g, '.*')}$`).test(name);
   const star = pattern.indexOf('*');
-  if (star === -1) return name === pattern;
+  if (star === -1) return fault('name-matched-as-prefix') ? name.startsWith(pattern) : name === pattern;
   const prefix = pattern.substring(0, star);
   const suffix = pattern.substring(star + 1);
   if (!name.startsWith(prefix) || !name.endsWith(suffix)) return false;
@@ -20,6 +23,8 @@ export function wildcardMatches(pattern: string, name: string): boolean {
  * the documentation warns that `principal=" admin ,devel"` does not grant anything to "admin".
  */
 export function principalMatches(pattern: string, roleName: string): boolean {
+  if (fault('principal-list-trimmed')) pattern = pattern.trim();
+  if (fault('principal-case-insensitive') && roleName.toLowerCase() === pattern.toLowerCase()) return true;
   return roleName === pattern || wildcardMatches(pattern, roleName);
 }
 

@@ -7,7 +7,7 @@ import type { AuthStatus, RequiredPermission } from '../security/api.ts';
 import type { ViolationKind } from '../protocol/reader.ts';
 
 export type MemberEvent =
-  | { kind: 'listening'; host: string; port: number; tls: boolean; security: boolean; memberUuid: string; clusterName: string }
+  | { kind: 'listening'; host: string; port: number; tls: boolean; security: boolean; memberUuid: string; clusterName: string; fault?: string }
   | { kind: 'connection-opened'; connectionId: number; remote: string }
   | {
       kind: 'tls-established';
@@ -66,7 +66,7 @@ export type MemberLogEntry = MemberEvent & {
 export function describeEvent(e: MemberEvent): string {
   switch (e.kind) {
     case 'listening':
-      return `member ${e.memberUuid} of cluster "${e.clusterName}" listening on ${e.host}:${e.port} (${e.tls ? 'TLS' : 'plain'}, security ${e.security ? 'enabled' : 'disabled'})`;
+      return `member ${e.memberUuid} of cluster "${e.clusterName}" listening on ${e.host}:${e.port} (${e.tls ? 'TLS' : 'plain'}, security ${e.security ? 'enabled' : 'disabled'})${e.fault ? ` WITH INJECTED FAULT ${e.fault}` : ''}`;
     case 'connection-opened':
       return `#${e.connectionId} connection from ${e.remote}`;
     case 'tls-established': {

@@ -31,6 +31,7 @@ import { ConfigError, type MutualAuthentication, type SslConfig } from '../confi
 import { mapCipherSuite } from './cipher-suites.ts';
 import { readPkcs12TrustStore, readStoreFile, KeyStoreError } from './pkcs12.ts';
 import { protocolRange, type ProtocolRange } from './protocols.ts';
+import { fault } from '../faults.ts';
 
 export type TlsServerOptions = TlsOptions & {
   mutualAuthentication: MutualAuthentication | undefined;
@@ -53,7 +54,7 @@ export function cipherOptions(
   range: ProtocolRange,
 ): Pick<SecureContextOptions, 'ciphers' | 'minVersion' | 'maxVersion'> | undefined {
   const seclevel = range.needsSecurityLevel0 ? ':@SECLEVEL=0' : '';
-  if (cipherSuites === undefined) {
+  if (cipherSuites === undefined || fault('cipher-list-ignored')) {
     return { minVersion: range.minVersion, maxVersion: range.maxVersion, ...(range.needsSecurityLevel0 ? { ciphers: `DEFAULT${seclevel}` } : {}) };
   }
   const mapped = cipherSuites.map((s) => {
@@ -87,7 +88,7 @@ export async function buildTlsServerOptions(ssl: SslConfig, configFile: string):
       pfx,
       passphrase: ssl.keyStorePassword ?? '',
       // JSSE servers follow their own cipher suite order (SSLParameters.useCipherSuitesOrder).
-      honorCipherOrder: true,
+      honorCipherOrder: !fault('cipher-order-ignored'),
       ...ciphers,
       mutualAuthentication: ssl.mutualAuthentication,
       ...(range.jdkDisabled ? { refuseAllHandshakes: range.jdkDisabled } : {}),
@@ -103,9 +104,13 @@ export async function buildTlsServerOptions(ssl: SslConfig, configFile: string):
       }
       options.ca = trusted;
     }
-    if (ssl.mutualAuthentication !== undefined) {
+    const mode = effectiveMutualAuthentication(ssl.mutualAuthentication);
+    options.mutualAuthentication = mode;
+    if (mode !== undefined) {
       options.requestCert = true;
-      options.rejectUnauthorized = ssl.mutualAuthentication === 'REQUIRED';
+      // Faults that accept a presented certificate OpenSSL rejected need the decision after the handshake.
+      const lenient = fault('client-cert-trust-ignored') || fault('client-cert-purpose-ignored');
+      options.rejectUnauthorized = mode === 'REQUIRED' && !lenient;
     }
     // Check the key store opens with the password now, so a bad one is a start-up error.
     const { createSecureContext } = await import('node:tls');
@@ -122,17 +127,37 @@ export type ClientCertificateVerdict =
   | { accept: true; certificate: X509Certificate | undefined; reason: string }
   | { accept: false; reason: string };
 
+/** The mode the member applies: the configured one, unless a fault misreads it. */
+function effectiveMutualAuthentication(mode: MutualAuthentication | undefined): MutualAuthentication | undefined {
+  return mode === 'REQUIRED' && fault('mutual-required-as-optional') ? 'OPTIONAL' : mode;
+}
+
+const TRUST_ERRORS = /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT/;
+
+/** Faults that let a rejected client certificate through: the error code OpenSSL gave it is forgiven. */
+function forgivenByFault(code: string, mode: MutualAuthentication): boolean {
+  if (fault('optional-accepts-expired') && mode === 'OPTIONAL' && code === 'CERT_HAS_EXPIRED') return true;
+  if (fault('client-cert-trust-ignored') && TRUST_ERRORS.test(code)) return true;
+  if (fault('client-cert-purpose-ignored') && code === 'INVALID_PURPOSE') return true;
+  return false;
+}
+
 /** Decide, after the handshake, whether the client may stay (see the header comment). */
 export function checkClientCertificate(socket: TLSSocket, mutualAuthentication: MutualAuthentication | undefined): ClientCertificateVerdict {
   if (mutualAuthentication === undefined) return { accept: true, certificate: undefined, reason: 'no client certificate requested' };
   const cert = socket.getPeerX509Certificate();
   if (socket.authorized && cert) return { accept: true, certificate: cert, reason: `trusted client certificate ${cert.subject.replace(/\n/g, ', ')}` };
+  if (cert && forgivenByFault(errorCode(socket.authorizationError), mutualAuthentication)) {
+    return { accept: true, certificate: cert, reason: `client certificate accepted despite ${errorCode(socket.authorizationError)} (fault injected)` };
+  }
   if (!cert) {
     return mutualAuthentication === 'REQUIRED'
       ? { accept: false, reason: 'mutual authentication REQUIRED and the client sent no certificate' }
       : { accept: true, certificate: undefined, reason: 'mutual authentication OPTIONAL and the client sent no certificate' };
   }
-  const err = socket.authorizationError;
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : String(err);
-  return { accept: false, reason: `client certificate not trusted: ${code}` };
+  return { accept: false, reason: `client certificate not trusted: ${errorCode(socket.authorizationError)}` };
+}
+
+function errorCode(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : String(err);
 }

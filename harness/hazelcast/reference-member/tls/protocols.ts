@@ -14,6 +14,7 @@
 //   of them has no enabled protocol at all and fails every handshake ("No appropriate protocol").
 //   The reference member behaves as that default JDK 17 member does (see `jdkDisabled`).
 import type { SecureVersion } from 'node:tls';
+import { fault } from '../faults.ts';
 
 export interface ProtocolRange {
   minVersion: SecureVersion;
@@ -40,5 +41,11 @@ export const SUPPORTED_PROTOCOLS: readonly string[] = Object.keys(RANGES);
 
 /** The version range for a Java protocol name, or undefined if the member does not support it. */
 export function protocolRange(protocol: string): ProtocolRange | undefined {
-  return RANGES[protocol];
+  const range = RANGES[protocol];
+  if (range && fault('protocol-pin-ignored') && (protocol === 'TLSv1.2' || protocol === 'TLSv1.3')) return RANGES['TLS'];
+  if (range?.jdkDisabled && fault('jdk-disabled-protocols-enabled')) {
+    const { jdkDisabled: _ignored, ...enabled } = range;
+    return enabled;
+  }
+  return range;
 }
