@@ -1,5 +1,5 @@
 // certification.json: which requirements a client meets, cell by cell. Shape (stable, documented
-// in the issue): { system, serverVersion, client: { name, version }, suiteVersion, matrixFingerprint,
+// in the issue): { system, serverVersion, client: { name, version, driver }, suiteVersion, matrixFingerprint,
 // totals, requirements: [ { id, title, source, status, reason, cells: [ { name, parameters,
 // expected, observed, status } ] } ] }. Requirement status: see rollup.ts.
 import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/core/plan/cell.ts';
@@ -11,7 +11,8 @@ export interface RunInfo {
   system: string;
   /** Server version, or a label of the target (e.g. 'reference-member 5.5 protocol'). */
   serverVersion: string;
-  client: { name: string; version: string };
+  /** The client as it names itself, and the driver's registry name (`--client`, e.g. hazelcast-node). */
+  client: { name: string; version: string; driver?: string };
   suiteVersion: string;
   matrixFingerprint: string;
   /** Further literal secrets to keep out of every output (e.g. key store passwords). */
@@ -40,7 +41,7 @@ export interface CertificationRequirement {
 export interface Certification {
   system: string;
   serverVersion: string;
-  client: { name: string; version: string };
+  client: { name: string; version: string; driver?: string };
   suiteVersion: string;
   matrixFingerprint: string;
   totals: { cells: number; requirements: number } & { cellStatus: StatusCounts; requirementStatus: StatusCounts };

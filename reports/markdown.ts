@@ -16,7 +16,7 @@ export function renderCertificationMarkdown(results: readonly CellResult[], run:
   const lines: string[] = [
     `# Certification: ${cert.client.name} ${cert.client.version} against ${cert.system} ${cert.serverVersion}`,
     '',
-    `Suite ${cert.suiteVersion}, matrix ${cert.matrixFingerprint}.`,
+    `Suite ${cert.suiteVersion}, matrix ${cert.matrixFingerprint}${cert.client.driver ? `, client driver ${cert.client.driver}` : ''}.`,
     '',
     '| | Requirements | Cells |',
     '|---|---:|---:|',

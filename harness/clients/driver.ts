@@ -1,17 +1,38 @@
 // The client-driver contract: a driver turns a cell's ClientSetup into its client's configuration,
-// connects to a member, classifies what happened, and runs the cell's checks on a live session.
+// connects to a member and reports the facts (connected or not, the client's own error texts), and
+// runs the cell's checks on a live session. Core does the rest (harness/core/drive): it gets
+// Kerberos tickets from the run's KDC and replays them, waits for the member's evidence, and
+// classifies the facts with the driver's error map (kept beside the driver).
 import type { PkiManifest } from '../../pki/types.ts';
+import type { ErrorMap } from '../core/drive/error-map.ts';
+import type { MemberEndpoint } from '../core/evidence.ts';
 import type { Check, ClientSetup, Evidence, Outcome } from '../core/plan/cell.ts';
-import type { MemberEndpoint, MemberEvidence } from '../core/evidence.ts';
-import type { KerberosClientEnv } from '../core/services/kerberos-token.ts';
 
 export type { MemberEndpoint, MemberEvidence, MemberEvidenceEvent } from '../core/evidence.ts';
+export type { ErrorMap } from '../core/drive/error-map.ts';
 
 export interface DriveContext {
   pki: PkiManifest;
-  evidence: MemberEvidence;
-  /** The run's KDC, for clients with Kerberos credentials (realms area). */
-  kerberos?: KerberosClientEnv;
+  /**
+   * Resolves true as soon as the member has refused this attempt's TLS handshake (a client that
+   * learns of it late, e.g. a TLS 1.3 client-certificate refusal, may stop waiting then), or false
+   * when it has not within the driver's attemptBoundMs.
+   */
+  memberRefused: Promise<boolean>;
+}
+
+/** What a driver saw of one connection attempt: facts only; core classifies them. */
+export interface ConnectReport {
+  connected: boolean;
+  /** The client's own error texts (its log's warnings, the rejection), as the client wrote them. */
+  clientErrors: string[];
+  /** Present when connected; the caller owns it and must close it. */
+  session?: ClientSession;
+  /** The client's side of the evidence (its log), already redacted. */
+  evidence: Evidence;
+  /** Literal secrets of the client's configuration (redacted from the member's log as well). */
+  secrets: string[];
+  durationMs: number;
 }
 
 export type CheckResult =
@@ -24,8 +45,9 @@ export interface ClientSession {
   close(): Promise<void>;
 }
 
+/** A classified attempt (harness/core/drive/connect.ts). */
 export interface ConnectAttempt {
-  /** connected, tls-refused, auth-refused or error (never access-denied: checks come later). */
+  /** connected, tls-refused, auth-refused, no-credentials or error (never access-denied: checks come later). */
   outcome: Outcome;
   /** Present when connected; the caller owns it and must close it. */
   session?: ClientSession;
@@ -39,7 +61,15 @@ export interface ClientDriver {
   readonly capabilities: ReadonlySet<string>;
   /** Why this driver cannot express the client setup, or undefined when it can. */
   notApplicable(client: ClientSetup): string | undefined;
-  connect(endpoint: MemberEndpoint, client: ClientSetup, ctx: DriveContext): Promise<ConnectAttempt>;
+  /** How the client's error texts read as refusals (beside the driver, e.g. node-client/error-map.ts). */
+  readonly errors: ErrorMap;
+  /** Longest a single connection attempt may take, whatever the client does. */
+  readonly attemptBoundMs: number;
+  /**
+   * One connection attempt. Kerberos credentials never reach a driver: core turns them into the
+   * GSSAPI token (token credentials, base64) first.
+   */
+  connect(endpoint: MemberEndpoint, client: ClientSetup, ctx: DriveContext): Promise<ConnectReport>;
   /** Waits (bounded) until nothing the driver started is still running. */
   drain(): Promise<void>;
 }

@@ -137,7 +137,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     await writeReports(reportDir, results, {
       system: family.system,
       serverVersion: provider.serverVersion,
-      client: { name: driver.name, version: driver.version },
+      client: { name: driver.name, version: driver.version, driver: o.client.name },
       suiteVersion: SUITE_VERSION,
       matrixFingerprint: family.matrixFingerprint(),
       secrets,

@@ -8,6 +8,7 @@ import type { ClientDriver, ClientSession, ConnectAttempt } from '../../clients/
 import type { ClientSetup, Outcome } from '../plan/cell.ts';
 import type { StartedTarget, TargetProvider } from '../target.ts';
 import type { KerberosClientEnv } from '../services/kerberos-token.ts';
+import { connectWith } from '../drive/connect.ts';
 import { canonicalJson as canonicalKey } from '../../../pki/canonical-hash.ts';
 
 /** Services a suite file provisions for its cells (the realms area's LDAP and KDC). */
@@ -63,7 +64,7 @@ export class RunContext {
     const key = canonicalKey(client);
     const live = this.current?.target === target ? this.current.sessions.get(key) : undefined;
     if (live) return { outcome: live.outcome, session: live.session, evidence: { 'client log': '(reused the live connection of an identical client)' }, durationMs: 0 };
-    const attempt = await this.driver.connect(target.endpoint, client, { pki: this.pki, evidence: target.evidence, ...(this.services?.kerberos ? { kerberos: this.services.kerberos } : {}) });
+    const attempt = await connectWith(this.driver, target.endpoint, client, { pki: this.pki, evidence: target.evidence, ...(this.services?.kerberos ? { kerberos: this.services.kerberos } : {}) });
     this.counters.connections++;
     if (attempt.session && this.current?.target === target) this.current.sessions.set(key, { session: attempt.session, outcome: attempt.outcome });
     return attempt;
