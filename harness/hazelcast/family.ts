@@ -31,6 +31,15 @@ export function memberSecrets(member: MemberSetup): string[] {
   return [];
 }
 
+/** Public pages of the documents the Hazelcast requirements cite (the seeds are copies of them). */
+export const SOURCE_PAGES: Readonly<Record<string, string>> = {
+  'hazelcast-python-client-tls.txt': 'https://hazelcast.readthedocs.io/en/stable/securing_client_connection.html',
+  'hazelcast-python-client-security.rst': 'https://github.com/hazelcast/hazelcast-python-client/blob/master/docs/securing_client_connection.rst',
+  'hazelcast-security-realms.txt': 'https://docs.hazelcast.com/hazelcast/latest-dev/security/security-realms',
+  'hazelcast-client-security-permissions.txt': 'https://docs.hazelcast.com/imdg/4.2/security/native-client-security',
+  'cassandra-python-driver-security.txt': 'https://github.com/datastax/python-driver/blob/master/docs/security.rst',
+};
+
 let loaded: LoadedMatrices | undefined;
 const matrices = () => (loaded ??= loadMatrices());
 
@@ -50,4 +59,5 @@ export const hazelcastFamily: SystemFamily<MemberSetup> = {
   createTarget: (name, options) => createTarget(name, options),
   serverArtifacts: memberArtifacts,
   serverSecrets: memberSecrets,
+  sourceUrl: (document) => SOURCE_PAGES[document],
 };

@@ -24,7 +24,11 @@ export interface AllureMetadata {
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
-export function allureMetadata(cell: Cell, system: string): AllureMetadata {
+/**
+ * sourceUrl: the public page of the requirement's source document (the family knows it); absent =
+ * the seed's file name.
+ */
+export function allureMetadata(cell: Cell, system: string, sourceUrl?: string): AllureMetadata {
   return redactObject({
     displayName: cell.name,
     epic: system,
@@ -36,7 +40,7 @@ export function allureMetadata(cell: Cell, system: string): AllureMetadata {
     historyId: md5(cell.id),
     testCaseId: md5(`${cell.requirementId}:${cell.id}`),
     tags: [cell.area, cell.requirementId],
-    links: [{ name: `${cell.source.document} §${cell.source.section}`, url: `seeds/${cell.source.document}`, type: 'requirement' }],
+    links: [{ name: `${cell.source.document} §${cell.source.section}`, url: sourceUrl ?? `seeds/${cell.source.document}`, type: 'requirement' }],
     description: [
       `${cell.requirementId}: ${cell.requirementTitle}`,
       `Source: ${cell.source.document} §${cell.source.section}`,

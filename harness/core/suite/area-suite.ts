@@ -25,8 +25,8 @@ declare module 'vitest' {
   }
 }
 
-async function applyAllure(cell: Cell, system: string): Promise<void> {
-  const m = allureMetadata(cell, system);
+async function applyAllure(cell: Cell, family: Pick<SystemFamily, 'system' | 'sourceUrl'>): Promise<void> {
+  const m = allureMetadata(cell, family.system, family.sourceUrl(cell.source.document));
   await allure.displayName(m.displayName);
   await allure.epic(m.epic);
   await allure.feature(m.feature);
@@ -38,6 +38,7 @@ async function applyAllure(cell: Cell, system: string): Promise<void> {
   await allure.tags(...m.tags);
   await allure.description(m.description);
   for (const p of m.parameters) await allure.parameter(p.name, p.value);
+  for (const l of m.links) await allure.link(l.url, l.name, l.type);
 }
 
 /**
@@ -88,14 +89,29 @@ export function defineAreaSuite({ family, area, createClient, services }: AreaSu
     ],
   });
 
-  describe(area, () => {
-    groups.forEach((group, gi) => {
-      describe(`member configuration ${gi + 1} (${group.key.slice(0, 8)})`, () => {
-        for (const cell of group.cells) {
-          it(cell.name, async ({ run, task, skip }) => {
+  // The Allure tree by meaning: parent suite = the system, suite = the area, sub-suite = the
+  // requirement. Cells still run in planner order (one member per configuration): a requirement
+  // whose cells fall into several member groups gets one describe per run of cells, all with the
+  // same title, so the tree shows it once.
+  const segments: { title: string; cells: Cell[] }[] = [];
+  for (const group of groups) {
+    for (const cell of group.cells) {
+      const title = `${cell.requirementId} ${cell.requirementTitle}`;
+      const last = segments.at(-1);
+      if (last && last.title === title) last.cells.push(cell);
+      else segments.push({ title, cells: [cell] });
+    }
+  }
+
+  describe(family.system, () => {
+    describe(area, () => {
+      for (const segment of segments) {
+        describe(segment.title, () => {
+          for (const cell of segment.cells) {
+            it(cell.name, async ({ run, task, skip }) => {
             // Recorded first, so a cell that dies half-way is reported as failed, never lost.
             task.meta[META_KEY] = { cellId: cell.id, status: 'failed', observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
-            await applyAllure(cell, family.system);
+            await applyAllure(cell, family);
             const missing = services?.unavailable();
             if (missing) {
               // A missing service is a visible skip locally and a failure in CI (DESIGN.md rule 4).
@@ -139,8 +155,9 @@ export function defineAreaSuite({ family, area, createClient, services }: AreaSu
             task.meta[META_KEY] = record;
             expect(verdict.status, verdict.reason).toBe('passed');
           });
-        }
-      });
+          }
+        });
+      }
     });
   });
 }
