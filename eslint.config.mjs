@@ -11,7 +11,7 @@ const baseline = readFileSync(new URL('./.prettierignore', import.meta.url), 'ut
   .filter((l) => l && !l.startsWith('#') && l.endsWith('.ts'));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/out/**', '.secmatrix-cache/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'reports/out/**', '.secmatrix-cache/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

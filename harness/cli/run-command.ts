@@ -1,11 +1,10 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { clientEntry, CLIENTS, DEFAULT_CLIENT } from '../clients/registry.ts';
-import { REPO_ROOT, runConformance } from '../core/run/conformance-run.ts';
-import { DEFAULT_FAMILY, familyByName } from '../families.ts';
-import { failureLines, summaryTable } from '../core/run/summary.ts';
-import { licenseKey } from '../hazelcast/targets/container/enterprise.ts';
-import { REFERENCE_VERSION } from '../hazelcast/targets/container.ts';
+import { CLIENT_NAMES, clientEntry, DEFAULT_CLIENT } from '../clients/registry.ts';
+import { REPO_ROOT } from '../core/util/repo-root.ts';
+import { DEFAULT_FAMILY, familyByName, familyInfo } from '../families.ts';
+import { REFERENCE_VERSION } from '../hazelcast/targets/reference-version.ts';
+import { countsLine, failureLines, summaryTable } from '../core/run/summary.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
@@ -38,25 +37,27 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run the conformance matrix and write the reports (Allure, certification, JUnit)')
-    .option('--client <name>', `the client driver (${CLIENTS.map((c) => c.name).join(', ')}); default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]})`)
+    .option('--client <name>', `the client driver (${CLIENT_NAMES.join(', ')}); default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]})`)
     .option('--target <name>', 'where the member runs: embedded (the reference member, in-process), container (testcontainers), external (a running cluster)', 'embedded')
     .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default); each version is run and reported separately`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster')
     .option('--external-config <file>', 'external target: the member configuration file the cluster runs with')
-    .option('--only <areas>', `comma-separated areas (${familyByName().areas.join(', ')})`)
+    .option('--only <areas>', `comma-separated areas (${familyInfo().areas.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
-      const family = familyByName(DEFAULT_FAMILY);
+      const family = await familyByName(DEFAULT_FAMILY);
       const client = clientEntry(opts.client ?? DEFAULT_CLIENT[family.name]!);
       if (client.family !== family.name) throw new InvalidArgumentError(`--client ${client.name} is a ${client.family} client, not a ${family.name} one`);
       const areas = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...family.areas];
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
+      // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
+      const [{ runConformance }, { licenseKey }] = await Promise.all([import('../core/run/conformance-run.ts'), import('../hazelcast/targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
       const out = process.stdout;
       let exitCode = 0;
@@ -67,7 +68,7 @@ export function registerRunCommand(program: Command): void {
         if (several) out.write(`\n== server version ${version}\n`);
         const outcome = await runConformance({
           family,
-          client: { name: client.name, driver: client.create() },
+          client: { name: client.name, driver: await client.create() },
           target: opts.target,
           targetOptions: {
             ...(version ? { serverVersion: version } : {}),
@@ -87,6 +88,7 @@ export function registerRunCommand(program: Command): void {
         for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
         out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
         out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+        out.write(`${countsLine(outcome.results)}\n`);
         exitCode = Math.max(exitCode, outcome.exitCode);
       }
       process.exitCode = exitCode;

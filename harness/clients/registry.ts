@@ -3,7 +3,6 @@
 // process (harness/clients/adapter); each is registered under a short name with the family it is a
 // client of.
 import type { ClientDriver } from './driver.ts';
-import { NodeClientDriver } from './node-client/driver.ts';
 
 export interface ClientEntry {
   /** Short name for --client, e.g. 'hazelcast-node'. */
@@ -11,7 +10,8 @@ export interface ClientEntry {
   /** The system family whose servers it talks to (harness/families.ts). */
   family: string;
   description: string;
-  create(): ClientDriver;
+  /** Loads the driver's code only when a run uses it (the CLI lists names cheaply). */
+  create(): Promise<ClientDriver>;
 }
 
 export const CLIENTS: readonly ClientEntry[] = [
@@ -19,7 +19,7 @@ export const CLIENTS: readonly ClientEntry[] = [
     name: 'hazelcast-node',
     family: 'hazelcast',
     description: 'the official Node.js client (hazelcast-client), in-process',
-    create: () => new NodeClientDriver(),
+    create: async () => new (await import('./node-client/driver.ts')).NodeClientDriver(),
   },
 ];
 
@@ -32,6 +32,8 @@ export function clientEntry(name: string): ClientEntry {
   return c;
 }
 
-export function createClient(name: string): ClientDriver {
+export const CLIENT_NAMES: readonly string[] = CLIENTS.map((c) => c.name);
+
+export function createClient(name: string): Promise<ClientDriver> {
   return clientEntry(name).create();
 }

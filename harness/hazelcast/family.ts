@@ -1,17 +1,14 @@
 // The Hazelcast family as core sees it (harness/core/family.ts): its areas, matrices, oracle,
 // renderer and targets behind one object.
 import type { SystemFamily } from '../core/family.ts';
-import { HAZELCAST_AREAS, HAZELCAST_ID_PREFIX, type MemberSetup } from './model.ts';
+import { HAZELCAST_AREAS, HAZELCAST_ID_PREFIX, HAZELCAST_SYSTEM, type MemberSetup } from './model.ts';
 
-export { HAZELCAST_ID_PREFIX } from './model.ts';
+export { HAZELCAST_ID_PREFIX, HAZELCAST_SYSTEM } from './model.ts';
 import { expectOutcome } from './oracle/oracle.ts';
 import { expandMatrices, matrixFingerprint } from './plan/expand.ts';
 import { loadMatrices, type LoadedMatrices } from './plan/load.ts';
 import { renderMemberConfig, storesFromPki } from './render/index.ts';
 import { createTarget, TARGET_NAMES } from './targets/index.ts';
-
-/** The system under test, as reports name it. */
-export const HAZELCAST_SYSTEM = 'Hazelcast';
 
 /** PKI artifacts the member side uses: its key store and the trust store it checks clients with. */
 export function memberArtifacts(member: MemberSetup): string[] {

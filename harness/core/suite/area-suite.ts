@@ -45,21 +45,22 @@ async function applyAllure(cell: Cell, family: Pick<SystemFamily, 'system' | 'so
  * For areas whose cells need services (the realms area's LDAP and KDC): why they cannot run here
  * (cells are then skipped locally, failed in CI), and how to start them once for the suite file.
  */
-export interface AreaServices {
-  unavailable(): string | undefined;
+export interface AreaServices<M = unknown> {
+  /** Why `cell` (or, without one, every cell of the area) cannot run here. */
+  unavailable(cell?: Cell<M>): string | undefined;
   provision(ctx: RunContext, workDir: string): Promise<RunServices>;
 }
 
-export interface AreaSuite {
-  family: SystemFamily;
+export interface AreaSuite<M> {
+  family: SystemFamily<M>;
   area: Area;
   /** The client driver of the given name (the registry, harness/clients/registry.ts); undefined = the family's default. */
-  createClient(name: string | undefined): ClientDriver;
+  createClient(name: string | undefined): Promise<ClientDriver>;
   /** Services the area's cells need (the realms area's LDAP and KDC). */
-  services?: AreaServices;
+  services?: AreaServices<M>;
 }
 
-export function defineAreaSuite({ family, area, createClient, services }: AreaSuite): void {
+export function defineAreaSuite<M>({ family, area, createClient, services }: AreaSuite<M>): void {
   const opts = suiteOptionsFromEnv();
   if (opts.areas && !opts.areas.includes(area)) return;
   exitWhenOrphaned();
@@ -77,7 +78,7 @@ export function defineAreaSuite({ family, area, createClient, services }: AreaSu
       // vitest reads the fixture's dependencies from this (empty) destructuring pattern.
       // eslint-disable-next-line no-empty-pattern
       async ({}, use) => {
-        const ctx = await RunContext.load(manifestPath, createClient(opts.client), family.createTarget(opts.target ?? family.targetNames[0]!, opts), workDir);
+        const ctx = await RunContext.load(manifestPath, await createClient(opts.client), family.createTarget(opts.target ?? family.targetNames[0]!, opts), workDir);
         try {
           if (services && !services.unavailable()) ctx.services = await services.provision(ctx, `${workDir}/services`);
           await use(ctx);
@@ -93,7 +94,7 @@ export function defineAreaSuite({ family, area, createClient, services }: AreaSu
   // requirement. Cells still run in planner order (one member per configuration): a requirement
   // whose cells fall into several member groups gets one describe per run of cells, all with the
   // same title, so the tree shows it once.
-  const segments: { title: string; cells: Cell[] }[] = [];
+  const segments: { title: string; cells: Cell<M>[] }[] = [];
   for (const group of groups) {
     for (const cell of group.cells) {
       const title = `${cell.requirementId} ${cell.requirementTitle}`;
@@ -112,7 +113,7 @@ export function defineAreaSuite({ family, area, createClient, services }: AreaSu
             // Recorded first, so a cell that dies half-way is reported as failed, never lost.
             task.meta[META_KEY] = { cellId: cell.id, status: 'failed', observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
             await applyAllure(cell, family);
-            const missing = services?.unavailable();
+            const missing = services?.unavailable(cell);
             if (missing) {
               // A missing service is a visible skip locally and a failure in CI (DESIGN.md rule 4).
               const inCi = process.env['CI'] === 'true';

@@ -2,8 +2,7 @@
 // file, the path inside it and why: the data is edited by people, so errors must point at the line
 // of thought, not at a stack trace.
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Severity, TlsVersion } from '../../core/plan/cell.ts';
 import type { AreaMatrix, RequirementSpec } from '../../core/plan/requirement.ts';
@@ -13,10 +12,11 @@ export type { AreaMatrix, RequirementSpec } from '../../core/plan/requirement.ts
 import type { Catalogue, CertificateFacts, CipherSuite } from './catalogue.ts';
 import { coordinateProblem } from './coordinates.ts';
 import { MatrixError } from '../../core/plan/matrix-error.ts';
+import { REPO_ROOT } from '../../core/util/repo-root.ts';
 import { loadRealmsFixtures, REALMS_FIXTURES_FILE } from './realms-fixtures.ts';
 import { loadPermissionCatalogue, PERMISSION_CATALOGUE_FILE } from './permission-catalogue.ts';
 
-export const DEFAULT_MATRICES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../matrices/hazelcast');
+export const DEFAULT_MATRICES_DIR = join(REPO_ROOT, 'matrices', 'hazelcast');
 
 const SEVERITIES: readonly Severity[] = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
 const TLS_VERSIONS: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];

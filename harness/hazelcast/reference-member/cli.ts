@@ -1,11 +1,9 @@
-// The reference member's command line entry, registered by the secmatrix CLI:
+// The reference member's command line entry (its second public entry point, beside index.ts;
+// the secmatrix CLI registers it and it loads the member only when run):
 // `secmatrix member --config FILE [--port N] [--host H]`: runs the reference member standalone from a
 // real member configuration and prints its log (each connection's TLS result, identity, permission
 // decisions) until Ctrl-C / SIGTERM, which release it through the cleanup registry.
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadMemberConfig } from './config/parse.ts';
-import { setJvmSystemProperties } from './security/ldap-jvm-properties.ts';
-import { startReferenceMember } from './server.ts';
 
 /** `-Dkey=value` tokens of a JAVA_OPTS string (values without spaces). */
 export function javaOptsProperties(opts: string): Record<string, string> {
@@ -37,6 +35,11 @@ export function registerMemberCommand(program: Command): void {
       if (opts.logFormat !== 'text' && opts.logFormat !== 'json') throw new InvalidArgumentError(`--log-format must be text or json, not "${opts.logFormat}"`);
       // -D options in JAVA_OPTS: the JVM-wide settings a Java member would get (krb5.conf, the ldap
       // trust store), as the member's container image receives them.
+      const [{ loadMemberConfig }, { startReferenceMember }, { setJvmSystemProperties }] = await Promise.all([
+        import('./config/parse.ts'),
+        import('./server.ts'),
+        import('./security/ldap-jvm-properties.ts'),
+      ]);
       setJvmSystemProperties(javaOptsProperties(process.env['JAVA_OPTS'] ?? ''));
       const config = await loadMemberConfig(opts.config, opts.port === undefined ? {} : { port: opts.port });
       const member = await startReferenceMember({

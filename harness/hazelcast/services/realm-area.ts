@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import type { KerberosClientEnv } from '../../core/services/kerberos-token.ts';
 import { JVM } from '../reference-member/index.ts';
 import type { Catalogue } from '../plan/catalogue.ts';
+import type { HazelcastCell as Cell, MemberSetup } from '../model.ts';
 import { loadMatrices } from '../plan/load.ts';
 import type { AreaServices } from '../../core/suite/area-suite.ts';
 import type { RunServices } from '../../core/suite/run-context.ts';
+import { kerberosPackageMissing } from '../../core/util/krb5-env.ts';
 import { createServiceProvider, realmServicesUnavailable, startRealmServices, type RealmServices } from './realm-services.ts';
 import type { ServiceProvider } from './types.ts';
 
@@ -56,9 +58,14 @@ export function runServicesOf(s: RealmServices, catalogue: Catalogue, clientDir:
   };
 }
 
-export function realmAreaServices(provider: ServiceProvider = createServiceProvider()): AreaServices {
+/** A cell whose member or client speaks Kerberos (needs the native `kerberos` package). */
+function usesKerberos(cell: Cell): boolean {
+  return cell.member.security.clientRealm?.authentication?.kind === 'kerberos' || cell.client.credentials?.kind === 'kerberos';
+}
+
+export function realmAreaServices(provider: ServiceProvider = createServiceProvider()): AreaServices<MemberSetup> {
   return {
-    unavailable: () => realmServicesUnavailable(provider),
+    unavailable: (cell) => realmServicesUnavailable(provider) ?? (cell && usesKerberos(cell) ? kerberosPackageMissing() : undefined),
     async provision(ctx, workDir) {
       const { catalogue } = loadMatrices();
       const services = await startRealmServices(catalogue, ctx.pki, workDir, provider);

@@ -21,7 +21,8 @@ import { JVM } from '../reference-member/index.ts';
 const LOG_LAG_MS = 1_500;
 
 /** The reference member's "version" in --server-version lists. */
-export const REFERENCE_VERSION = 'reference';
+export { REFERENCE_VERSION } from './reference-version.ts';
+import { REFERENCE_VERSION } from './reference-version.ts';
 
 export interface ContainerTargetOptions {
   /** "reference" (the reference member image) or a Hazelcast version (the Enterprise image). */

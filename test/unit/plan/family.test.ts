@@ -8,11 +8,12 @@ import { HAZELCAST_ID_PREFIX } from '../../../harness/hazelcast/model.ts';
 const cells = hazelcastFamily.expand();
 
 describe('the Hazelcast family', () => {
-  it('is the registry default and names its system', () => {
-    expect(familyByName()).toBe(hazelcastFamily);
+  it('is the registry default and names its system', async () => {
+    expect(await familyByName()).toBe(hazelcastFamily);
     expect(FAMILIES.map((f) => f.name)).toContain('hazelcast');
     expect(hazelcastFamily.system).toBe('Hazelcast');
     expect(() => familyByName('nope')).toThrow(/unknown system family "nope"/);
+    expect(FAMILIES[0]!.areas).toEqual(hazelcastFamily.areas);
   });
 
   it('expands its areas in their canonical order, every id with its prefix', () => {
