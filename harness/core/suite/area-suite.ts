@@ -4,7 +4,10 @@
 // name the family and the client registry; core imports neither.
 import * as allure from 'allure-js-commons';
 import { describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { PkiManifest } from '../../../pki/types.ts';
 import type { ClientDriver } from '../../clients/driver.ts';
+import type { TargetProvider } from '../target.ts';
 import type { SystemFamily } from '../family.ts';
 import type { Area, Cell } from '../plan/cell.ts';
 import { planGroups } from '../plan/planner.ts';
@@ -14,7 +17,7 @@ import { redactObject, redactText } from '../util/redact.ts';
 import { META_KEY, type CellRecord } from './cell-record.ts';
 import { runCell } from './cell-test.ts';
 import { RunContext, type RunServices } from './run-context.ts';
-import { suiteOptionsFromEnv } from './run-options.ts';
+import { suiteOptions } from './run-options.ts';
 import { certificateSummary, cellSecrets } from './certificate-summary.ts';
 import { exitWhenOrphaned } from '../util/orphan-guard.ts';
 
@@ -48,7 +51,7 @@ async function applyAllure(cell: Cell, family: Pick<SystemFamily, 'system' | 'so
 export interface AreaServices<M = unknown> {
   /** Why `cell` (or, without one, every cell of the area) cannot run here. */
   unavailable(cell?: Cell<M>): string | undefined;
-  provision(ctx: RunContext, workDir: string): Promise<RunServices>;
+  provision(ctx: { pki: PkiManifest }, workDir: string): Promise<RunServices>;
 }
 
 export interface AreaSuite<M> {
@@ -61,26 +64,51 @@ export interface AreaSuite<M> {
 }
 
 export function defineAreaSuite<M>({ family, area, createClient, services }: AreaSuite<M>): void {
-  const opts = suiteOptionsFromEnv();
-  if (opts.areas && !opts.areas.includes(area)) return;
+  const opts = suiteOptions();
+  if (opts?.areas && !opts.areas.includes(area)) return;
   exitWhenOrphaned();
-  if (!opts.pkiManifest || !opts.workDir) {
-    describe.skip(`${area} (run through \`secmatrix run\`, which provisions the PKI and the work dir)`, () => {});
+  if (!opts) {
+    describe.skip(`${area} (run through \`secmatrix run\` or \`vitest --project suites\`, which provide the PKI and the work dir)`, () => {});
     return;
   }
-  const cells = family.expand([area], opts.grep);
+  // The cells the run expanded (once, in the run's process or the global setup), in their order.
+  const cells = (opts.cells as Cell<M>[]).filter((c) => c.area === area);
   const groups = planGroups(cells);
-  const manifestPath = opts.pkiManifest;
   const workDir = `${opts.workDir}/${area}`;
 
-  const it = test.extend<{ run: RunContext }>({
-    run: [
-      // vitest reads the fixture's dependencies from this (empty) destructuring pattern.
-      // eslint-disable-next-line no-empty-pattern
+  // One fixture per resource, each file-scoped and owning its cleanup; vitest tears them down in
+  // reverse order (members and sessions, then services, then the driver's stragglers).
+  // vitest reads a fixture's dependencies from its destructuring pattern (an empty one: none).
+  /* eslint-disable no-empty-pattern */
+  const it = test.extend<{ pki: PkiManifest; client: ClientDriver; services: RunServices | undefined; target: TargetProvider<M, unknown>; run: RunContext }>({
+    pki: [async ({}, use) => use(JSON.parse(await readFile(opts.pkiManifest, 'utf8')) as PkiManifest), { scope: 'file' }],
+    client: [
       async ({}, use) => {
-        const ctx = await RunContext.load(manifestPath, await createClient(opts.client), family.createTarget(opts.target ?? family.targetNames[0]!, opts), workDir);
+        const driver = await createClient(opts.client);
         try {
-          if (services && !services.unavailable()) ctx.services = await services.provision(ctx, `${workDir}/services`);
+          await use(driver);
+        } finally {
+          await driver.drain();
+        }
+      },
+      { scope: 'file' },
+    ],
+    services: [
+      async ({ pki }, use) => {
+        const started = services && !services.unavailable() ? await services.provision({ pki }, `${workDir}/services`) : undefined;
+        try {
+          await use(started);
+        } finally {
+          await started?.stop();
+        }
+      },
+      { scope: 'file' },
+    ],
+    target: [async ({}, use) => use(family.createTarget(opts.target ?? family.targetNames[0]!, opts)), { scope: 'file' }],
+    run: [
+      async ({ pki, client, services: started, target }, use) => {
+        const ctx = new RunContext(pki, client, target as TargetProvider<unknown, unknown>, workDir, started);
+        try {
           await use(ctx);
         } finally {
           await ctx.close();
@@ -89,6 +117,7 @@ export function defineAreaSuite<M>({ family, area, createClient, services }: Are
       { scope: 'file' },
     ],
   });
+  /* eslint-enable no-empty-pattern */
 
   // The Allure tree by meaning: parent suite = the system, suite = the area, sub-suite = the
   // requirement. Cells still run in planner order (one member per configuration): a requirement

@@ -1,7 +1,6 @@
-// Everything one suite file shares while it walks its cells: the PKI set, the driver, and pools that
+// What one suite file's cells share while it walks them: the PKI set, the driver, and pools that
 // keep cost growing with configurations, not cells — one member per member configuration, one
 // client connection per client identity within it.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
 import type { ClientDriver, ClientSession, ConnectAttempt } from '../../clients/driver.ts';
@@ -28,8 +27,6 @@ export interface RunCounters {
 
 export class RunContext {
   readonly counters: RunCounters = { memberStarts: 0, connections: 0 };
-  /** LDAP / KDC services of the suite file (realms area), set by its provisioning hook; released by close(). */
-  services: RunServices | undefined;
   private current: { key: string; target: StartedTarget; sessions: Map<string, { session: ClientSession; outcome: Outcome }> } | undefined;
 
   constructor(
@@ -37,12 +34,9 @@ export class RunContext {
     readonly driver: ClientDriver,
     readonly provider: TargetProvider<unknown, unknown>,
     private readonly workDir: string,
+    /** LDAP / KDC services of the suite file (realms area); their fixture stops them. */
+    readonly services?: RunServices,
   ) {}
-
-  static async load(manifestPath: string, driver: ClientDriver, provider: TargetProvider<unknown, unknown>, workDir: string): Promise<RunContext> {
-    const pki = JSON.parse(await readFile(manifestPath, 'utf8')) as PkiManifest;
-    return new RunContext(pki, driver, provider, workDir);
-  }
 
   /** The member for a configuration; starting it stops the previous one (cells come grouped). */
   async memberFor(setup: unknown): Promise<StartedTarget> {
@@ -78,11 +72,8 @@ export class RunContext {
     await cur.target.stop();
   }
 
+  /** Closes the live sessions and stops the member (the driver, the services and the PKI have fixtures of their own). */
   async close(): Promise<void> {
-    await this.driver.drain();
     await this.releaseMember();
-    const services = this.services;
-    this.services = undefined;
-    await services?.stop();
   }
 }
