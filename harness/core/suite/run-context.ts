@@ -1,6 +1,6 @@
 // What one suite file's cells share while it walks them: the PKI set, the driver, and pools that
 // keep cost growing with configurations, not cells — one member per member configuration, one
-// client connection per client identity within it.
+// client connection per client setup within it (keys from the planner, harness/core/plan/planner.ts).
 import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
 import type { ClientDriver, ClientSession, ConnectAttempt } from '../../clients/driver.ts';
@@ -8,7 +8,7 @@ import type { ClientSetup, Outcome } from '../plan/cell.ts';
 import type { StartedTarget, TargetProvider } from '../target.ts';
 import type { KerberosClientEnv } from '../services/kerberos-token.ts';
 import { connectWith } from '../drive/connect.ts';
-import { canonicalJson as canonicalKey } from '../../../pki/canonical-hash.ts';
+import { clientSetupKey, memberFingerprint } from '../plan/planner.ts';
 
 /** Services a suite file provisions for its cells (the realms area's LDAP and KDC). */
 export interface RunServices {
@@ -40,7 +40,7 @@ export class RunContext {
 
   /** The member for a configuration; starting it stops the previous one (cells come grouped). */
   async memberFor(setup: unknown): Promise<StartedTarget> {
-    const key = canonicalKey(setup);
+    const key = memberFingerprint(setup);
     if (this.current?.key === key) return this.current.target;
     await this.releaseMember();
     const dir = join(this.workDir, `member-${this.counters.memberStarts + 1}`);
@@ -55,7 +55,7 @@ export class RunContext {
    * member. Only successful connections are kept.
    */
   async connect(target: StartedTarget, client: ClientSetup): Promise<ConnectAttempt> {
-    const key = canonicalKey(client);
+    const key = clientSetupKey(client);
     const live = this.current?.target === target ? this.current.sessions.get(key) : undefined;
     if (live) return { outcome: live.outcome, session: live.session, evidence: { 'client log': '(reused the live connection of an identical client)' }, durationMs: 0 };
     const attempt = await connectWith(this.driver, target.endpoint, client, { pki: this.pki, evidence: target.evidence, ...(this.services?.kerberos ? { kerberos: this.services.kerberos } : {}) });

@@ -13,9 +13,8 @@ import { enterpriseMemberSpec, licenseKey } from './container/enterprise.ts';
 import { LogEvidence } from './container/log-evidence.ts';
 import { renderForContainer } from './container/member-files.ts';
 import { referenceMemberSpec } from './container/reference.ts';
+import { jvmTrustProperties, ldapJvmTrustStore } from './jvm-trust.ts';
 import { memberConfigFile, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
-import { storesFromPki } from '../render/index.ts';
-import { JVM } from '../reference-member/index.ts';
 
 /** How late a member's log line may reach us through the engine (see LogEvidence). */
 const LOG_LAG_MS = 1_500;
@@ -125,13 +124,11 @@ export class ContainerTarget implements TargetProvider {
 
 /** javax.net.ssl.trustStore of an ldap realm's jvmTrustStore, at its container path. */
 function jvmTrustOf(setup: MemberSetup, pki: PkiManifest, copied: Array<{ source: string; target: string }>): Record<string, string> {
-  const auth = setup.security.clientRealm?.authentication;
-  const ldap = auth?.kind === 'ldap' ? auth : auth?.kind === 'kerberos' ? auth.ldap : undefined;
-  if (!ldap?.jvmTrustStore) return {};
-  const store = storesFromPki(pki).trustStore(ldap.jvmTrustStore);
-  const target = `/opt/hazelcast/config/stores/jvm-trust-${ldap.jvmTrustStore}.p12`;
-  copied.push({ source: store.path, target });
-  return { [JVM.trustStore]: target, [JVM.trustStorePassword]: store.password };
+  const t = ldapJvmTrustStore(setup, pki);
+  if (!t) return {};
+  const target = `/opt/hazelcast/config/stores/jvm-trust-${t.artifact}.p12`;
+  copied.push({ source: t.path, target });
+  return jvmTrustProperties(target, t.password);
 }
 
 /**

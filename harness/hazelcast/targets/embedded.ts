@@ -3,19 +3,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
-import { loadMemberConfig, setJvmSystemProperties, startReferenceMember, JVM } from '../reference-member/index.ts';
+import { loadMemberConfig, setJvmSystemProperties, startReferenceMember } from '../reference-member/index.ts';
 import type { MemberSetup } from '../model.ts';
 import { renderMemberConfig, storesFromPki } from '../render/index.ts';
+import { jvmTrustProperties, ldapJvmTrustStore } from './jvm-trust.ts';
 import { memberEvidence } from './member-evidence.ts';
 import { memberConfigFile, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
 
-/** javax.net.ssl.trustStore(+Password) of an ldap realm's jvmTrustStore (PKI artifact). */
+/** javax.net.ssl.trustStore(+Password) of an ldap realm's jvmTrustStore (PKI artifact), at the PKI's file. */
 function jvmTrustOf(setup: MemberSetup, pki: PkiManifest): Record<string, string> {
-  const auth = setup.security.clientRealm?.authentication;
-  const ldap = auth?.kind === 'ldap' ? auth : auth?.kind === 'kerberos' ? auth.ldap : undefined;
-  if (!ldap?.jvmTrustStore) return {};
-  const store = storesFromPki(pki).trustStore(ldap.jvmTrustStore);
-  return { [JVM.trustStore]: store.path, [JVM.trustStorePassword]: store.password };
+  const t = ldapJvmTrustStore(setup, pki);
+  return t ? jvmTrustProperties(t.path, t.password) : {};
 }
 
 export class EmbeddedTarget implements TargetProvider {
