@@ -19,7 +19,8 @@ export function kerberosPackageMissing(): string | undefined {
       kerberosLoadError = null;
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      kerberosLoadError = `the optional npm package "kerberos" is not installed (it builds against libkrb5-dev: apt-get install libkrb5-dev, then npm ci): ${why}`;
+      const fix = 'it builds against libkrb5-dev: apt-get install libkrb5-dev, then npm ci';
+      kerberosLoadError = `the optional npm package "kerberos" is not installed (${fix}): ${why}`;
     }
   }
   return kerberosLoadError ?? undefined;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { KerberosClientEnv } from '../../core/services/kerberos-token.ts';
 import { JVM } from '../reference-member/index.ts';
 import type { Catalogue } from '../plan/catalogue.ts';
-import type { HazelcastCell as Cell, MemberSetup } from '../model.ts';
+import type { HazelcastCell, MemberSetup } from '../model.ts';
 import { loadMatrices } from '../plan/load.ts';
 import type { AreaServices } from '../../core/suite/area-suite.ts';
 import type { RunServices } from '../../core/suite/run-context.ts';
@@ -58,8 +58,8 @@ export function runServicesOf(s: RealmServices, catalogue: Catalogue, clientDir:
   };
 }
 
-/** A cell whose member or client speaks Kerberos (needs the native `kerberos` package). */
-function usesKerberos(cell: Cell): boolean {
+/** A cell whose member or client speaks Kerberos (needs the native `kerberos` package); the realms area's cells are Hazelcast cells. */
+function usesKerberos(cell: HazelcastCell): boolean {
   return cell.member.security.clientRealm?.authentication?.kind === 'kerberos' || cell.client.credentials?.kind === 'kerberos';
 }
 
