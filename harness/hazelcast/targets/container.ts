@@ -2,8 +2,7 @@
 // testcontainers — the reference member image (default; runs anywhere an engine runs) or the
 // official Hazelcast Enterprise image of a given version (one or more members per cluster).
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { PkiManifest } from '../../../pki/types.ts';
 import { ContainerSpec, type StartedSpec } from '../../core/containers/container-spec.ts';
 import { useEngine } from '../../core/containers/engine.ts';
@@ -14,7 +13,7 @@ import { LogEvidence } from './container/log-evidence.ts';
 import { renderForContainer } from './container/member-files.ts';
 import { referenceMemberSpec } from './container/reference.ts';
 import { jvmTrustProperties, ldapJvmTrustStore } from './jvm-trust.ts';
-import { memberConfigFile, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
+import { memberConfigFile, writeMemberConfig, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
 
 /** How late a member's log line may reach us through the engine (see LogEvidence). */
 const LOG_LAG_MS = 1_500;
@@ -90,9 +89,7 @@ export class ContainerTarget implements TargetProvider {
     const ports: number[] = [];
     for (let i = 0; i < this.members; i++) ports.push(await freePort());
     const { specs, xml, yaml } = await this.specs(setup, ctx, ports);
-    const path = join(ctx.workDir, 'hazelcast.xml');
-    await writeFile(path, xml, { mode: 0o600 });
-    await writeFile(join(ctx.workDir, 'hazelcast.yaml'), yaml, { mode: 0o600 });
+    const path = await writeMemberConfig(ctx.workDir, { xml, yaml });
     const evidence = new LogEvidence(LOG_LAG_MS);
     const started: StartedSpec[] = [];
     const stopAll = async () => {
