@@ -5,7 +5,8 @@
 // classifies the facts with the driver's error map (kept beside the driver).
 import type { PkiManifest } from '../../pki/types.ts';
 import type { ErrorMap } from '../core/drive/error-map.ts';
-import type { MemberEndpoint } from '../core/evidence.ts';
+import type { MemberEndpoint, MemberEvidence } from '../core/evidence.ts';
+import type { KerberosClientEnv } from '../core/services/kerberos-token.ts';
 import type { Check, ClientSetup, Evidence, Outcome } from '../core/plan/cell.ts';
 
 export type { MemberEndpoint, MemberEvidence, MemberEvidenceEvent } from '../core/evidence.ts';
@@ -19,6 +20,10 @@ export interface DriveContext {
    * when it has not within the driver's attemptBoundMs.
    */
   memberRefused: Promise<boolean>;
+  /** The member's own log, for a driver that classifies by itself (an adapter with its error-map.yaml). */
+  evidence: MemberEvidence;
+  /** The run's KDC, for a driver that handles Kerberos credentials itself (handlesKerberos). */
+  kerberos?: KerberosClientEnv;
 }
 
 /** What a driver saw of one connection attempt: facts only; core classifies them. */
@@ -66,10 +71,17 @@ export interface ClientDriver {
   /** Longest a single connection attempt may take, whatever the client does. */
   readonly attemptBoundMs: number;
   /**
-   * One connection attempt. Kerberos credentials never reach a driver: core turns them into the
-   * GSSAPI token (token credentials, base64) first.
+   * True for a driver that gets (or asks the runner for) Kerberos tickets itself, e.g. an adapter
+   * whose client has its own Kerberos support. Otherwise Kerberos credentials never reach the
+   * driver: core turns them into the GSSAPI token (token credentials, base64) first.
    */
-  connect(endpoint: MemberEndpoint, client: ClientSetup, ctx: DriveContext): Promise<ConnectReport>;
+  readonly handlesKerberos?: boolean;
+  /**
+   * One connection attempt: the facts (ConnectReport), which core classifies with `errors`; or,
+   * from a driver that classifies by itself (an adapter with its error-map.yaml), the classified
+   * attempt (ConnectAttempt), which core takes as it is.
+   */
+  connect(endpoint: MemberEndpoint, client: ClientSetup, ctx: DriveContext): Promise<ConnectReport | ConnectAttempt>;
   /** Waits (bounded) until nothing the driver started is still running. */
   drain(): Promise<void>;
 }

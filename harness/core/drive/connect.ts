@@ -23,7 +23,7 @@ export interface AttemptContext {
 
 export async function connectWith(driver: ClientDriver, endpoint: MemberEndpoint, setup: ClientSetup, ctx: AttemptContext): Promise<ConnectAttempt> {
   let client = setup;
-  if (setup.credentials.kind === 'kerberos') {
+  if (setup.credentials.kind === 'kerberos' && !driver.handlesKerberos) {
     // The ticket comes from the run's KDC (kinit + GSSAPI), sent as token credentials.
     const started = performance.now();
     if (!ctx.kerberos) return { outcome: { kind: 'error', message: 'Kerberos credentials but the run has no KDC' }, evidence: {}, durationMs: 0 };
@@ -53,7 +53,14 @@ async function attemptOnce(driver: ClientDriver, endpoint: MemberEndpoint, clien
   const memberRefused = ctx.evidence
     .waitFor(mark, (e) => e.kind === 'tls-refused' && e.decidedBy === 'member', driver.attemptBoundMs)
     .then((e) => e !== undefined);
-  const report = await driver.connect(endpoint, client, { pki: ctx.pki, memberRefused });
+  const report = await driver.connect(endpoint, client, {
+    pki: ctx.pki,
+    memberRefused,
+    evidence: ctx.evidence,
+    ...(ctx.kerberos ? { kerberos: ctx.kerberos } : {}),
+  });
+  // A driver that classified the attempt itself (an adapter with its own error map): as it is.
+  if ('outcome' in report) return report;
   if (!report.connected) {
     // The member logs its side as the connection closes; give that a moment to land.
     await ctx.evidence.waitFor(mark, (e) => e.kind === 'tls-refused' || e.kind === 'auth', MEMBER_EVIDENCE_GRACE_MS);
