@@ -11,8 +11,7 @@ export interface RunInfo {
   system: string;
   /** Server version, or a label of the target (e.g. 'reference-member 5.5 protocol'). */
   serverVersion: string;
-  /** The client as it names itself, and the driver's registry name (`--client`, e.g. hazelcast-node). */
-  client: { name: string; version: string; driver?: string };
+  client: ClientInfo;
   suiteVersion: string;
   matrixFingerprint: string;
   /** Further literal secrets to keep out of every output (e.g. key store passwords). */
@@ -21,12 +20,24 @@ export interface RunInfo {
   serverSecrets?: ServerSecrets;
 }
 
+/** The client certified: name and version; for adapters also its language and the adapter's own version. */
+export interface ClientInfo {
+  name: string;
+  version: string;
+  language?: string;
+  /** The adapter (registry name or executable path); absent for the in-process driver. */
+  adapter?: string;
+  adapterVersion?: string;
+}
+
 export interface CertificationCell {
   name: string;
   parameters: Record<string, string>;
   expected: ExpectedOutcome;
   observed: Outcome;
   status: CellStatus;
+  /** The declared deviation covering the cell (stale when status is passed). */
+  deviation?: string;
 }
 
 export interface CertificationRequirement {
@@ -41,7 +52,7 @@ export interface CertificationRequirement {
 export interface Certification {
   system: string;
   serverVersion: string;
-  client: { name: string; version: string; driver?: string };
+  client: ClientInfo;
   suiteVersion: string;
   matrixFingerprint: string;
   totals: { cells: number; requirements: number } & { cellStatus: StatusCounts; requirementStatus: StatusCounts };
@@ -66,7 +77,7 @@ export function buildCertification(results: readonly CellResult[], run: RunInfo)
     source: rs[0]!.cell.source,
     status: rollUp(rs.map((r) => r.status)),
     reason: rollUpReason(rs),
-    cells: rs.map((r) => ({ name: r.cell.name, parameters: r.cell.parameters, expected: r.cell.expected, observed: r.observed, status: r.status })),
+    cells: rs.map((r) => ({ name: r.cell.name, parameters: r.cell.parameters, expected: r.cell.expected, observed: r.observed, status: r.status, ...(r.deviation ? { deviation: r.deviation } : {}) })),
   }));
   const scrubbed = scrub(
     { system: run.system, serverVersion: run.serverVersion, client: run.client, suiteVersion: run.suiteVersion, matrixFingerprint: run.matrixFingerprint, requirements },

@@ -5,6 +5,7 @@ import { registerMemberCommand } from '../hazelcast/reference-member/cli.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerBenchCommand } from './bench-command.ts';
 import { registerContainersCommand } from './containers-command.ts';
+import { registerAdapterCommand } from './adapter-command.ts';
 import { SUITE_VERSION } from '../core/util/version.ts';
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerBenchCommand(program);
   registerContainersCommand(program);
+  registerAdapterCommand(program);
   for (const sub of program.commands) sub.showHelpAfterError(true).exitOverride();
   return program;
 }

@@ -1,10 +1,12 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { CLIENT_NAMES, clientEntry, DEFAULT_CLIENT } from '../clients/registry.ts';
+import { clientEntryFor, DEFAULT_CLIENT, describeClients, prepareClient, type PreparedClient } from '../clients/registry.ts';
 import { REPO_ROOT } from '../core/util/repo-root.ts';
 import { DEFAULT_FAMILY, familyByName, familyInfo } from '../families.ts';
 import { REFERENCE_VERSION } from '../hazelcast/targets/reference-version.ts';
 import { countsLine, failureLines, summaryTable } from '../core/run/summary.ts';
+import { writeInterop, type ClientRun } from '../../reports/interop.ts';
+import type { CellResult } from '../core/plan/cell.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
@@ -20,6 +22,7 @@ interface RunFlags {
   grep?: string;
   reportDir: string;
   history?: string;
+  deviations?: string[];
 }
 
 function positiveInt(v: string): number {
@@ -37,7 +40,6 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run the conformance matrix and write the reports (Allure, certification, JUnit)')
-    .option('--client <name>', `the client driver (${CLIENT_NAMES.join(', ')}); default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]})`)
     .option('--target <name>', 'where the member runs: embedded (the reference member, in-process), container (testcontainers), external (a running cluster)', 'embedded')
     .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default); each version is run and reported separately`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
@@ -47,11 +49,16 @@ export function registerRunCommand(program: Command): void {
     .option('--only <areas>', `comma-separated areas (${familyInfo().areas.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
+    .option('--client <clients>', `the client(s) under test, comma-separated: ${describeClients()}; default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]}); several clients run over the same matrix, one report directory each, plus the interoperability matrix`)
+    .option('--deviations <file>', 'declared deviations (YAML; repeatable): cells or requirements a client is known to fail, with the reason', (v: string, acc: string[] = []) => [...acc, v])
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
       const family = await familyByName(DEFAULT_FAMILY);
-      const client = clientEntry(opts.client ?? DEFAULT_CLIENT[family.name]!);
-      if (client.family !== family.name) throw new InvalidArgumentError(`--client ${client.name} is a ${client.family} client, not a ${family.name} one`);
+      const clientValues = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [DEFAULT_CLIENT[family.name]!];
+      for (const value of clientValues) {
+        const entry = clientEntryFor(value);
+        if (entry && entry.family !== family.name) throw new InvalidArgumentError(`--client ${value} is a ${entry.family} client, not a ${family.name} one`);
+      }
       const areas = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...family.areas];
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
@@ -60,15 +67,22 @@ export function registerRunCommand(program: Command): void {
       const [{ runConformance }, { licenseKey }] = await Promise.all([import('../core/run/conformance-run.ts'), import('../hazelcast/targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
       const out = process.stdout;
+      const severalClients = clientValues.length > 1;
+      // Every client is made ready (venvs installed, builds made) and says hello before the first cell runs.
+      const clients: { label: string; prepared: PreparedClient }[] = [];
+      for (const value of clientValues) clients.push({ label: value.replace(/[^A-Za-z0-9@._-]+/g, '_'), prepared: await prepareClient(value, (l) => out.write(`${l}\n`)) });
       let exitCode = 0;
-      for (const version of versions) {
+      const byVersion = new Map<string, ClientRun[]>();
+      for (const { label, prepared } of clients) for (const version of versions) {
         const several = versions.length > 1 && version !== undefined;
-        const reportDir = several ? join(opts.reportDir, version) : opts.reportDir;
+        const base = severalClients ? join(opts.reportDir, label) : opts.reportDir;
+        const reportDir = several ? join(base, version) : base;
         const history = opts.history ? (several ? perVersion(opts.history, version) : opts.history) : join(reportDir, 'history.jsonl');
+        if (severalClients) out.write(`\n== client ${label}\n`);
         if (several) out.write(`\n== server version ${version}\n`);
         const outcome = await runConformance({
           family,
-          client: { name: client.name, driver: await client.create() },
+          client: { name: prepared.name, driver: prepared.info, deviationsFile: prepared.deviationsFile },
           target: opts.target,
           targetOptions: {
             ...(version ? { serverVersion: version } : {}),
@@ -82,14 +96,29 @@ export function registerRunCommand(program: Command): void {
           reportDir,
           historyPath: history,
           verbose: true,
+          deviations: opts.deviations,
         });
+        const runs = byVersion.get(version ?? '') ?? [];
+        runs.push({ label, client: outcome.client, results: outcome.results as CellResult[], durationMs: outcome.durationMs });
+        byVersion.set(version ?? '', runs);
         out.write(`\n${several ? `server version ${version}\n` : ''}${summaryTable(outcome.results)}\n\n`);
         for (const l of failureLines(outcome.results)) out.write(`${l}\n`);
         for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
         out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
-        out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+        out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s (${outcome.client.name} ${outcome.client.version})\n`);
+        for (const a of [...new Set(outcome.results.map((r) => r.cell.area))]) {
+          const rs = outcome.results.filter((r) => r.cell.area === a);
+          out.write(`  ${label} ${a}: ${rs.length} cells, ${(rs.reduce((t, r) => t + r.durationMs, 0) / 1000).toFixed(1)} s in cells\n`);
+        }
         out.write(`${countsLine(outcome.results)}\n`);
         exitCode = Math.max(exitCode, outcome.exitCode);
+      }
+      if (severalClients) {
+        for (const [version, runs] of byVersion) {
+          const dir = version && versions.length > 1 ? join(opts.reportDir, `interop-${version}`) : opts.reportDir;
+          await writeInterop(dir, runs);
+          out.write(`interoperability matrix: ${join(dir, 'interop.md')} (also .json, .html)\n`);
+        }
       }
       process.exitCode = exitCode;
     });

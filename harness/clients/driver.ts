@@ -19,7 +19,7 @@ export interface DriveContext {
    * learns of it late, e.g. a TLS 1.3 client-certificate refusal, may stop waiting then), or false
    * when it has not within the driver's attemptBoundMs.
    */
-  memberRefused: Promise<boolean>;
+  memberRefused?: Promise<boolean>;
   /** The member's own log, for a driver that classifies by itself (an adapter with its error-map.yaml). */
   evidence: MemberEvidence;
   /** The run's KDC, for a driver that handles Kerberos credentials itself (handlesKerberos). */
@@ -66,10 +66,13 @@ export interface ClientDriver {
   readonly capabilities: ReadonlySet<string>;
   /** Why this driver cannot express the client setup, or undefined when it can. */
   notApplicable(client: ClientSetup): string | undefined;
-  /** How the client's error texts read as refusals (beside the driver, e.g. node-client/error-map.ts). */
-  readonly errors: ErrorMap;
-  /** Longest a single connection attempt may take, whatever the client does. */
-  readonly attemptBoundMs: number;
+  /**
+   * How the client's error texts read as refusals (beside the driver, e.g. node-client/error-map.ts);
+   * absent: OpenSSL's texts (core/drive/openssl-errors.ts). Unused by a driver that classifies itself.
+   */
+  readonly errors?: ErrorMap;
+  /** Longest a single connection attempt may take, whatever the client does; stated = it gets ctx.memberRefused. */
+  readonly attemptBoundMs?: number;
   /**
    * True for a driver that gets (or asks the runner for) Kerberos tickets itself, e.g. an adapter
    * whose client has its own Kerberos support. Otherwise Kerberos credentials never reach the

@@ -19,6 +19,7 @@ const UNSUPPORTED: Record<string, string> = {
   [CAPABILITIES.pinSslv2]: 'Node.js (OpenSSL 3) has no SSLv2: the client cannot even be configured to offer it',
   [CAPABILITIES.pinSslv3]: 'Node.js (OpenSSL 3) has no SSLv3: minVersion/maxVersion accept TLSv1 and above only',
   [CAPABILITIES.keyPasswordCallable]: 'a key password given by a callable is a Python-client option (ssl_password); Node takes a string passphrase',
+  [CAPABILITIES.keyPasswordBytes]: 'a key password given as bytes is a Python-client option (ssl_password); Node takes a string passphrase',
 };
 
 // Operations are capabilities too: those of the registry are supported, the others carry their reason.
@@ -74,7 +75,7 @@ export class NodeClientDriver implements ClientDriver {
       const first = await withTimeout(
         'Node client connect',
         ATTEMPT_BOUND_MS,
-        Promise.race([starting.then((c) => ({ client: c })), ctx.memberRefused.then((refused) => (refused ? { refused } : new Promise<never>(() => undefined)))]),
+        Promise.race([starting.then((c) => ({ client: c })), (ctx.memberRefused ?? new Promise<boolean>(() => undefined)).then((refused) => (refused ? { refused } : new Promise<never>(() => undefined)))]),
       );
       if ('client' in first) hz = first.client;
       else this.leaveToFail(starting);

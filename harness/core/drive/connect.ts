@@ -9,6 +9,7 @@ import type { ClientSetup } from '../plan/cell.ts';
 import { kerberosToken, type KerberosClientEnv } from '../services/kerberos-token.ts';
 import { redactText } from '../util/redact.ts';
 import { classifyAttempt } from './classify.ts';
+import { OPENSSL_TLS_ERRORS } from './openssl-errors.ts';
 
 /** How long to wait for the member's log entry about an attempt that already ended on the client. */
 const MEMBER_EVIDENCE_GRACE_MS = 150;
@@ -50,12 +51,15 @@ export async function connectWith(driver: ClientDriver, endpoint: MemberEndpoint
 
 async function attemptOnce(driver: ClientDriver, endpoint: MemberEndpoint, client: ClientSetup, ctx: AttemptContext): Promise<ConnectAttempt> {
   const mark = ctx.evidence.mark();
-  const memberRefused = ctx.evidence
-    .waitFor(mark, (e) => e.kind === 'tls-refused' && e.decidedBy === 'member', driver.attemptBoundMs)
-    .then((e) => e !== undefined);
+  // Only for a driver that states its attempt bound (it waits on it); the wait ends with the bound.
+  const bound = driver.attemptBoundMs;
+  const memberRefused =
+    bound === undefined
+      ? undefined
+      : ctx.evidence.waitFor(mark, (e) => e.kind === 'tls-refused' && e.decidedBy === 'member', bound).then((e) => e !== undefined);
   const report = await driver.connect(endpoint, client, {
     pki: ctx.pki,
-    memberRefused,
+    ...(memberRefused ? { memberRefused } : {}),
     evidence: ctx.evidence,
     ...(ctx.kerberos ? { kerberos: ctx.kerberos } : {}),
   });
@@ -70,7 +74,10 @@ async function attemptOnce(driver: ClientDriver, endpoint: MemberEndpoint, clien
     await ctx.evidence.waitFor(mark, (e) => e.kind === 'auth', MEMBER_EVIDENCE_GRACE_MS);
   }
   const memberEvents = ctx.evidence.since(mark);
-  const outcome = classifyAttempt({ connected: report.connected, clientErrors: report.clientErrors, memberEvents }, driver.errors);
+  const outcome = classifyAttempt(
+    { connected: report.connected, clientErrors: report.clientErrors, memberEvents },
+    driver.errors ?? { tls: OPENSSL_TLS_ERRORS },
+  );
   const evidence = { ...report.evidence, 'member log': redactText(memberEvents.map((e) => `${e.kind}: ${e.detail}`).join('\n'), report.secrets) };
   const attempt: ConnectAttempt = { outcome, evidence, durationMs: report.durationMs };
   if (report.session) attempt.session = report.session;

@@ -26,9 +26,11 @@ const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 /**
  * sourceUrl: the public page of the requirement's source document (the family knows it); absent =
- * the seed's file name.
+ * the seed's file name. client: the client under test when it is not the family's default driver
+ * (its own history).
  */
-export function allureMetadata(cell: Cell, system: string, sourceUrl?: string): AllureMetadata {
+export function allureMetadata(cell: Cell, system: string, sourceUrl?: string, client?: string): AllureMetadata {
+  const key = client ? `${cell.id}@${client.split('@')[0]}` : cell.id;
   return redactObject({
     displayName: cell.name,
     epic: system,
@@ -37,7 +39,7 @@ export function allureMetadata(cell: Cell, system: string, sourceUrl?: string): 
     severity: cell.severity,
     parameters: Object.entries(cell.parameters).map(([name, value]) => ({ name, value })),
     allureId: cell.id,
-    historyId: md5(cell.id),
+    historyId: md5(key),
     testCaseId: md5(`${cell.requirementId}:${cell.id}`),
     tags: [cell.area, cell.requirementId],
     links: [{ name: `${cell.source.document} §${cell.source.section}`, url: sourceUrl ?? `seeds/${cell.source.document}`, type: 'requirement' }],

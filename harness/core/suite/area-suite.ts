@@ -20,6 +20,8 @@ import { RunContext, type RunServices } from './run-context.ts';
 import { suiteOptions } from './run-options.ts';
 import { certificateSummary, cellSecrets } from './certificate-summary.ts';
 import { exitWhenOrphaned } from '../util/orphan-guard.ts';
+import { deviationFor, describeDeviation, loadDeviations, observedAsDeclared } from './deviations.ts';
+import { describeOutcome } from '../oracle/judge.ts';
 
 
 declare module 'vitest' {
@@ -28,8 +30,14 @@ declare module 'vitest' {
   }
 }
 
-async function applyAllure(cell: Cell, family: Pick<SystemFamily, 'system' | 'sourceUrl'>): Promise<void> {
-  const m = allureMetadata(cell, family.system, family.sourceUrl(cell.source.document));
+/** client: shown as a parameter; historyClient: set for clients other than the family's default, each then keeps its own history. */
+async function applyAllure(
+  cell: Cell,
+  family: Pick<SystemFamily, 'system' | 'sourceUrl'>,
+  client: string | undefined,
+  historyClient: string | undefined,
+): Promise<void> {
+  const m = allureMetadata(cell, family.system, family.sourceUrl(cell.source.document), historyClient);
   await allure.displayName(m.displayName);
   await allure.epic(m.epic);
   await allure.feature(m.feature);
@@ -42,6 +50,7 @@ async function applyAllure(cell: Cell, family: Pick<SystemFamily, 'system' | 'so
   await allure.description(m.description);
   for (const p of m.parameters) await allure.parameter(p.name, p.value);
   for (const l of m.links) await allure.link(l.url, l.name, l.type);
+  if (client) await allure.parameter('client', client);
 }
 
 /**
@@ -58,12 +67,14 @@ export interface AreaSuite<M> {
   family: SystemFamily<M>;
   area: Area;
   /** The client driver of the given name (the registry, harness/clients/registry.ts); undefined = the family's default. */
-  createClient(name: string | undefined): Promise<ClientDriver>;
+  createClient(name: string | undefined): ClientDriver | Promise<ClientDriver>;
+  /** The family's default client: its Allure history ids stay those of runs without --client. */
+  defaultClient?: string;
   /** Services the area's cells need (the realms area's LDAP and KDC). */
   services?: AreaServices<M>;
 }
 
-export function defineAreaSuite<M>({ family, area, createClient, services }: AreaSuite<M>): void {
+export function defineAreaSuite<M>({ family, area, createClient, defaultClient, services }: AreaSuite<M>): void {
   const opts = suiteOptions();
   if (opts?.areas && !opts.areas.includes(area)) return;
   exitWhenOrphaned();
@@ -75,6 +86,9 @@ export function defineAreaSuite<M>({ family, area, createClient, services }: Are
   const cells = (opts.cells as Cell<M>[]).filter((c) => c.area === area);
   const groups = planGroups(cells);
   const workDir = `${opts.workDir}/${area}`;
+  const clientLabel = opts.client ?? defaultClient;
+  const historyClient = opts.client !== undefined && opts.client !== defaultClient ? opts.client : undefined;
+  const deviations = loadDeviations(opts.deviations ?? []);
 
   // One fixture per resource, each file-scoped and owning its cleanup; vitest tears them down in
   // reverse order (members and sessions, then services, then the driver's stragglers).
@@ -84,6 +98,7 @@ export function defineAreaSuite<M>({ family, area, createClient, services }: Are
     pki: [async ({}, use) => use(JSON.parse(await readFile(opts.pkiManifest, 'utf8')) as PkiManifest), { scope: 'file' }],
     client: [
       async ({}, use) => {
+        // An adapter process says hello first (async); an in-process driver is made at once.
         const driver = await createClient(opts.client);
         try {
           await use(driver);
@@ -141,7 +156,7 @@ export function defineAreaSuite<M>({ family, area, createClient, services }: Are
             it(cell.name, async ({ run, task, skip }) => {
             // Recorded first, so a cell that dies half-way is reported as failed, never lost.
             task.meta[META_KEY] = { cellId: cell.id, status: 'failed', observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
-            await applyAllure(cell, family);
+            await applyAllure(cell, family, clientLabel, historyClient);
             const missing = services?.unavailable(cell);
             if (missing) {
               // A missing service is a visible skip locally and a failure in CI (DESIGN.md rule 4).
@@ -172,9 +187,18 @@ export function defineAreaSuite<M>({ family, area, createClient, services }: Are
             await allure.attachment('client configuration (redacted)', JSON.stringify(redactObject(cell.client), null, 2), 'application/json');
             await allure.attachment('certificates', certificateSummary(cell, run.pki, family), 'text/plain');
             for (const [name, text] of Object.entries(result.evidence)) if (text) await allure.attachment(name, redactText(text, secrets), 'text/plain');
+            // A cell the client could not express at connect time (`unsupported`): not applicable, with its reason.
+            if (verdict.status === 'not-applicable') {
+              task.meta[META_KEY] = { cellId: cell.id, status: 'not-applicable', observed: result.observed, reason: verdict.reason ?? 'not applicable', durationMs: result.durationMs, evidence: Object.fromEntries(Object.entries(result.evidence).map(([k, v]) => [k, redactText(v, secrets)])) };
+              skip(`not applicable: ${verdict.reason}`);
+              return;
+            }
+            const declared = deviationFor(deviations, cell);
+            const asDeclared = declared !== undefined && verdict.status === 'failed' && observedAsDeclared(declared, result.observed);
             const record: CellRecord = {
               cellId: cell.id,
-              status: verdict.status === 'passed' ? 'passed' : 'failed',
+              status: verdict.status === 'passed' ? 'passed' : asDeclared ? 'deviation' : 'failed',
+              ...(declared ? { deviation: describeDeviation(declared) } : {}),
               observed: result.observed,
               durationMs: result.durationMs,
               evidence: Object.fromEntries(Object.entries(result.evidence).map(([k, v]) => [k, redactText(v, secrets)])),
@@ -182,7 +206,13 @@ export function defineAreaSuite<M>({ family, area, createClient, services }: Are
               connectionOpened: result.connectionOpened,
               ...(verdict.reason ? { reason: verdict.reason } : {}),
             };
+            if (declared && verdict.status === 'failed' && !asDeclared) record.reason = `${verdict.reason}; a deviation is declared (${describeDeviation(declared)}) but for another outcome than ${describeOutcome(result.observed)}`;
             task.meta[META_KEY] = record;
+            if (record.status === 'deviation') {
+              await allure.tag('deviation');
+              skip(`deviation (declared): ${describeDeviation(declared!)}; ${verdict.reason}`);
+              return;
+            }
             expect(verdict.status, verdict.reason).toBe('passed');
           });
           }

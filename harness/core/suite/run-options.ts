@@ -22,6 +22,8 @@ export interface SuiteRunOptions {
   externalConfig?: string | undefined;
   grep: string | undefined;
   areas: Area[] | undefined;
+  /** Declared deviation files (the user's --deviations and the adapter's own), validated by the run. */
+  deviations?: string[] | undefined;
   /** The run's cells (every area it runs), expanded once by the run. */
   cells: Cell[];
 }

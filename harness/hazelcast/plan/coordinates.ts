@@ -38,7 +38,7 @@ export const COORDINATES: Record<string, { domain: Domain; describes: string }> 
   clientCert: { domain: { kind: 'ref', table: certificates, what: 'certificate', extra: ['none'] }, describes: "client's certificate" },
   keyFormat: { domain: { kind: 'enum', values: ['separate', 'combined', 'encrypted'] }, describes: "how the client's key is given" },
   clientKeyUnlock: { domain: { kind: 'enum', values: ['correct', 'wrong'] }, describes: 'key password given (encrypted keys)' },
-  clientKeyUnlockForm: { domain: { kind: 'enum', values: ['string', 'callable'] }, describes: 'how the key password is given' },
+  clientKeyUnlockForm: { domain: { kind: 'enum', values: ['string', 'bytes', 'callable', 'callable-bytes'] }, describes: 'how the key password is given' },
   clientIdentity: { domain: { kind: 'ref', table: (c) => c.clientIdentities, what: 'client identity' }, describes: "client's credentials" },
   clientClusterName: { domain: { kind: 'free' }, describes: "client's cluster name" },
   check: { domain: { kind: 'check' }, describes: "operations after connecting: none, OP@OBJECT[;OP@OBJECT...] (e.g. map.put@orders), or pair (the permission pair's operations)" },
