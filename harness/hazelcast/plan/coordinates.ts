@@ -28,6 +28,7 @@ export const COORDINATES: Record<string, { domain: Domain; describes: string }> 
   realm: { domain: { kind: 'ref', table: (c) => c.realms, what: 'realm', extra: ['none'] }, describes: 'client realm (none = security off)' },
   permissions: { domain: { kind: 'ref', table: (c) => c.permissionSets, what: 'permission set', extra: ['none'] }, describes: 'client permissions' },
   memberClusterName: { domain: { kind: 'free' }, describes: "member's cluster name" },
+  userCodeDeployment: { domain: { kind: 'enum', values: ON_OFF }, describes: 'user code deployment on the member' },
   clientTls: { domain: { kind: 'enum', values: ON_OFF }, describes: 'TLS on the client' },
   clientVersion: { domain: { kind: 'enum', values: CLIENT_VERSIONS }, describes: 'version pinned by the client (default = its defaults)' },
   clientCiphers: { domain: { kind: 'ref', table: cipherLists, what: 'cipher list', extra: ['default'] }, describes: "client's cipher list" },

@@ -28,6 +28,7 @@ export function memberSetupOf(c: Record<string, string>, catalogue: Catalogue): 
   return {
     clusterName: c.memberClusterName!,
     ssl,
+    ...(c.userCodeDeployment === 'on' ? { userCodeDeployment: true as const } : {}),
     security: {
       enabled: realm !== undefined,
       ...(realm ? { clientRealm: { name: `${c.realm}Realm`, ...structuredClone(realm) } } : {}),
