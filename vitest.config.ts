@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'suites',
           include: ['suites/**/*.test.ts'],
+          // Provides the PKI, work dir and cells when the suites run alone (secmatrix run provides its own).
+          globalSetup: ['suites/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,5 +1,5 @@
 // certification.json: which requirements a client meets, cell by cell. Shape (stable, documented
-// in the README): { system, serverVersion, client: { name, version }, suiteVersion, matrixFingerprint,
+// in the README): { system, serverVersion, client: { name, version, driver }, suiteVersion, matrixFingerprint,
 // totals, requirements: [ { id, title, source, status, reason, cells: [ { name, parameters,
 // expected, observed, status } ] } ], findings }. Requirement status: see rollup.ts.
 import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/core/plan/cell.ts';

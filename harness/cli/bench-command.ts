@@ -12,13 +12,13 @@ export function registerBenchCommand(program: Command): void {
     .description('time the conformance matrix on the embedded target and print the cost figures')
     .option('--only <areas>', 'comma-separated areas', 'tls,mutual-auth,credentials')
     .action(async (opts: { only: string }) => {
-      const family = familyByName();
+      const family = await familyByName();
       const client = clientEntry(DEFAULT_CLIENT[family.name]!);
       const areas = opts.only.split(',').map((s) => s.trim());
       const { runConformance } = await import('../core/run/conformance-run.ts');
       const dir = await makeTempDir('bench');
       try {
-        const outcome = await runConformance({ family, client: { name: client.name, driver: client.create() }, target: 'embedded', areas, grep: undefined, reportDir: dir.path, historyPath: `${dir.path}/history.jsonl`, verbose: false });
+        const outcome = await runConformance({ family, client: { name: client.name, driver: await client.create() }, target: 'embedded', areas, grep: undefined, reportDir: dir.path, historyPath: `${dir.path}/history.jsonl`, verbose: false });
         const records = outcome.collector.tests.flatMap((t) => (t.record ? [t.record] : []));
         const f = benchFigures(records, outcome.durationMs);
         const lines = [

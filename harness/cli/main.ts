@@ -1,7 +1,7 @@
 // The `secmatrix` command line: each subcommand lives in its own module and registers itself here.
 import { Command, CommanderError } from 'commander';
 import { registerPkiCommand } from './pki-command.ts';
-import { registerMemberCommand } from '../hazelcast/reference-member/index.ts';
+import { registerMemberCommand } from '../hazelcast/reference-member/cli.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerBenchCommand } from './bench-command.ts';
 import { registerContainersCommand } from './containers-command.ts';

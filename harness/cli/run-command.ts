@@ -2,9 +2,9 @@ import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { clientEntryFor, DEFAULT_CLIENT, describeClients, prepareClient, type PreparedClient } from '../clients/registry.ts';
 import { REPO_ROOT } from '../core/util/repo-root.ts';
-import { DEFAULT_FAMILY, familyByName } from '../families.ts';
-import { countsLine, failureLines, summaryTable } from '../core/run/summary.ts';
+import { DEFAULT_FAMILY, familyByName, familyInfo } from '../families.ts';
 import { REFERENCE_VERSION } from '../hazelcast/targets/reference-version.ts';
+import { countsLine, failureLines, summaryTable } from '../core/run/summary.ts';
 import { CQL_AREAS } from '../cql/plan/cell.ts';
 import { CQL_CLIENTS } from '../cql/adapter/adapters.ts';
 import { writeInterop, type ClientRun } from '../../reports/interop.ts';
@@ -49,7 +49,7 @@ export function registerRunCommand(program: Command): void {
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster')
     .option('--external-config <file>', 'external target: the member configuration file the cluster runs with')
-    .option('--only <areas>', `comma-separated areas (${familyByName().areas.join(', ')}; or the CQL areas ${CQL_AREAS.join(', ')})`)
+    .option('--only <areas>', `comma-separated areas (${familyInfo().areas.join(', ')}; or the CQL areas ${CQL_AREAS.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
     .option('--fault <name>', "embedded target: switch on one fault of the reference member's catalogue (see `secmatrix selfcheck --list`)")
@@ -73,7 +73,7 @@ export function registerRunCommand(program: Command): void {
         process.exitCode = out.exitCode;
         return;
       }
-      const family = familyByName(DEFAULT_FAMILY);
+      const family = await familyByName(DEFAULT_FAMILY);
       const clientValues = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [DEFAULT_CLIENT[family.name]!];
       for (const value of clientValues) {
         const entry = clientEntryFor(value);

@@ -52,6 +52,8 @@ export interface SystemFamily<M = unknown> {
   createTarget(name: string, options: TargetOptions): TargetProvider<M, unknown>;
   /** PKI artifact ids the server side of a setup uses (certificate summaries). */
   serverArtifacts(member: M): string[];
+  /** The public page of a source document the requirements cite (Allure links), or undefined. */
+  sourceUrl(document: string): string | undefined;
   /** Literal secrets in a server setup (passwords, tokens), redacted from every output. */
   serverSecrets(member: M): string[];
 }

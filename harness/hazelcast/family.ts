@@ -1,17 +1,14 @@
 // The Hazelcast family as core sees it (harness/core/family.ts): its areas, matrices, oracle,
 // renderer and targets behind one object.
 import type { SystemFamily } from '../core/family.ts';
-import { HAZELCAST_AREAS, HAZELCAST_ID_PREFIX, type MemberSetup } from './model.ts';
+import { HAZELCAST_AREAS, HAZELCAST_ID_PREFIX, HAZELCAST_SYSTEM, type MemberSetup } from './model.ts';
 
-export { HAZELCAST_ID_PREFIX } from './model.ts';
+export { HAZELCAST_ID_PREFIX, HAZELCAST_SYSTEM } from './model.ts';
 import { expectOutcome } from './oracle/oracle.ts';
 import { expandMatrices, matrixFingerprint } from './plan/expand.ts';
 import { loadMatrices, type LoadedMatrices } from './plan/load.ts';
 import { renderMemberConfig, storesFromPki } from './render/index.ts';
 import { createTarget, TARGET_NAMES } from './targets/index.ts';
-
-/** The system under test, as reports name it. */
-export const HAZELCAST_SYSTEM = 'Hazelcast';
 
 /** PKI artifacts the member side uses: its key store and the trust store it checks clients with. */
 export function memberArtifacts(member: MemberSetup): string[] {
@@ -30,6 +27,15 @@ export function memberSecrets(member: MemberSetup): string[] {
   if (identity?.kind === 'token') return [identity.token];
   return [];
 }
+
+/** Public pages of the documents the Hazelcast requirements cite (the seeds are copies of them). */
+export const SOURCE_PAGES: Readonly<Record<string, string>> = {
+  'hazelcast-python-client-tls.txt': 'https://hazelcast.readthedocs.io/en/stable/securing_client_connection.html',
+  'hazelcast-python-client-security.rst': 'https://github.com/hazelcast/hazelcast-python-client/blob/master/docs/securing_client_connection.rst',
+  'hazelcast-security-realms.txt': 'https://docs.hazelcast.com/hazelcast/latest-dev/security/security-realms',
+  'hazelcast-client-security-permissions.txt': 'https://docs.hazelcast.com/imdg/4.2/security/native-client-security',
+  'cassandra-python-driver-security.txt': 'https://github.com/datastax/python-driver/blob/master/docs/security.rst',
+};
 
 let loaded: LoadedMatrices | undefined;
 const matrices = () => (loaded ??= loadMatrices());
@@ -50,4 +56,5 @@ export const hazelcastFamily: SystemFamily<MemberSetup> = {
   createTarget: (name, options) => createTarget(name, options),
   serverArtifacts: memberArtifacts,
   serverSecrets: memberSecrets,
+  sourceUrl: (document) => SOURCE_PAGES[document],
 };

@@ -5,6 +5,8 @@ import type { Cell, TlsVersion } from '../core/plan/cell.ts';
 /** The Hazelcast areas; the CLI's --only takes these names. */
 export type HazelcastArea = 'tls' | 'mutual-auth' | 'credentials' | 'permissions' | 'realms';
 export const HAZELCAST_AREAS: readonly HazelcastArea[] = ['tls', 'mutual-auth', 'credentials', 'permissions', 'realms'];
+/** The system under test, as reports name it. */
+export const HAZELCAST_SYSTEM = 'Hazelcast';
 /** Every Hazelcast requirement id starts with it (HZ-TLS-001, HZ-KRB-003, ...). */
 export const HAZELCAST_ID_PREFIX = 'HZ-';
 

@@ -3,9 +3,9 @@
 import { createClient, DEFAULT_CLIENT } from '../../harness/clients/registry.ts';
 import { defineAreaSuite, type AreaServices } from '../../harness/core/suite/area-suite.ts';
 import { hazelcastFamily } from '../../harness/hazelcast/family.ts';
-import type { HazelcastArea } from '../../harness/hazelcast/model.ts';
+import type { HazelcastArea, MemberSetup } from '../../harness/hazelcast/model.ts';
 
-export function hazelcastArea(area: HazelcastArea, services?: AreaServices): void {
+export function hazelcastArea(area: HazelcastArea, services?: AreaServices<MemberSetup>): void {
   defineAreaSuite({
     family: hazelcastFamily,
     area,

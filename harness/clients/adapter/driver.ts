@@ -95,6 +95,8 @@ function kerberosNeedsRunner(setup: ClientSetup): boolean {
 }
 
 export class AdapterDriver implements ClientDriver {
+  /** The adapter gets Kerberos tickets itself (its client's own support) or asks the runner's KDC (see connect). */
+  readonly handlesKerberos = true;
   readonly name: string;
   readonly version: string;
   readonly language: string;

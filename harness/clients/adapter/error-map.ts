@@ -13,11 +13,14 @@
 //   run:
 //     - when: { class: 'AccessControl' }
 //       then: denied
-//   builtin: openssl-text   # optional: afterwards, the suite's OpenSSL/Node TLS texts (tls-errors.ts)
+//   builtin: openssl-text   # optional: afterwards, the suite's OpenSSL/Node TLS texts (core/drive/openssl-errors.ts)
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { AuthRefusalStatus, NoCredentialsReason, TlsRefusalReason } from '../../core/plan/cell.ts';
-import { classifyTlsError } from '../tls-errors.ts';
+import { classifyTlsText } from '../../core/drive/error-map.ts';
+import { OPENSSL_TLS_ERRORS } from '../../core/drive/openssl-errors.ts';
+
+const classifyTlsError = (text: string) => classifyTlsText(text, OPENSSL_TLS_ERRORS);
 
 export interface ErrorFact {
   class?: string | undefined;

@@ -6,12 +6,11 @@ import { CLIENT_DEFAULTS_EVIDENCE, type Check, type ClientSetup, type Negotiated
 import { CAPABILITIES, operationCapability } from '../../core/plan/cell.ts';
 import { withTimeout } from '../../core/util/deadline.ts';
 import { redactText } from '../../core/util/redact.ts';
-import { classifyAttempt } from '../classify.ts';
-import type { CheckResult, ClientDriver, ClientSession, ConnectAttempt, DriveContext, MemberEndpoint } from '../driver.ts';
+import type { CheckResult, ClientDriver, ClientSession, ConnectReport, DriveContext, MemberEndpoint } from '../driver.ts';
 import { missingCapabilities } from '../driver.ts';
 import { buildClientConfig, NODE_CLIENT_TIMING } from './client-config.ts';
 import { CapturingLogger } from './log-capture.ts';
-import { kerberosToken } from '../../core/services/kerberos-token.ts';
+import { NODE_CLIENT_ERRORS } from './error-map.ts';
 import { NODE_OPERATIONS, NODE_UNSUPPORTED_OPERATIONS } from './operations.ts';
 import type { ClientFaultName } from './client-faults.ts';
 
@@ -62,8 +61,6 @@ const SUPPORTED = new Set<string>([
 
 /** Longest a single connection attempt may take, whatever the client does. */
 const ATTEMPT_BOUND_MS = NODE_CLIENT_TIMING.heartbeatTimeoutMs + NODE_CLIENT_TIMING.connectionTimeoutMs + 2000;
-/** How long to wait for the member's log entry about an attempt that already ended on the client. */
-const MEMBER_EVIDENCE_GRACE_MS = 150;
 
 const ACCESS_DENIED = /AccessControlException/;
 
@@ -89,6 +86,8 @@ export class NodeClientDriver implements ClientDriver {
   }
   readonly version = clientVersion;
   readonly capabilities: ReadonlySet<string> = SUPPORTED;
+  readonly errors = NODE_CLIENT_ERRORS;
+  readonly attemptBoundMs = ATTEMPT_BOUND_MS;
 
   notApplicable(client: ClientSetup): string | undefined {
     const missing = missingCapabilities(this, client);
@@ -96,26 +95,10 @@ export class NodeClientDriver implements ClientDriver {
     return [...new Set(missing.map((c) => UNSUPPORTED[c] ?? `the Node client has no '${c}' capability`))].join('; ');
   }
 
-  async connect(endpoint: MemberEndpoint, setup: ClientSetup, ctx: DriveContext): Promise<ConnectAttempt> {
-    let client = setup;
-    if (setup.credentials.kind === 'kerberos') {
-      // No Kerberos in the Node client: get the GSSAPI token first, send it as token credentials.
-      const started = performance.now();
-      if (!ctx.kerberos) return { outcome: { kind: 'error', message: 'Kerberos credentials but the run has no KDC' }, evidence: {}, durationMs: 0 };
-      const token = await kerberosToken(setup.credentials, ctx.kerberos);
-      if (!token.ok) return { outcome: { kind: 'no-credentials', reason: token.reason }, evidence: { 'client log': `no Kerberos token: ${token.message}` }, durationMs: performance.now() - started };
-      client = { ...setup, credentials: { kind: 'token', encoding: 'base64', token: token.tokenBase64 } };
-      if (setup.credentials.ticket === 'replayed') {
-        // The token is first accepted once (an eavesdropper's use, or the first connection).
-        const first = await this.connect(endpoint, client, ctx);
-        await first.session?.close();
-        if (first.outcome.kind !== 'connected') return { ...first, outcome: { kind: 'error', message: `the first use of the token was not accepted: ${JSON.stringify(first.outcome)}` } };
-      }
-    }
+  async connect(endpoint: MemberEndpoint, client: ClientSetup, ctx: DriveContext): Promise<ConnectReport> {
     const started = performance.now();
     const logger = new CapturingLogger();
     const { config, secrets } = buildClientConfig(client, endpoint, ctx.pki, logger, this.o.fault);
-    const mark = ctx.evidence.mark();
     let hz: Client | undefined;
     let rejection: string | undefined;
     // With the client's TLS defaults, the client is built from its effective configuration here
@@ -130,38 +113,30 @@ export class NodeClientDriver implements ClientDriver {
     // With TLS 1.3 the member refuses a client certificate only after the client's handshake ended,
     // and the client then waits out its heartbeat timeout. The member's own refusal settles the
     // outcome at once; the client is left to give up by itself and is awaited in drain().
-    const memberRefused = ctx.evidence.waitFor(mark, (e) => e.kind === 'tls-refused' && e.decidedBy === 'member', ATTEMPT_BOUND_MS);
     try {
       const first = await withTimeout(
         'Node client connect',
         ATTEMPT_BOUND_MS,
-        Promise.race([starting.then((c) => ({ client: c })), memberRefused.then((e) => (e ? { refusal: e } : new Promise<never>(() => undefined)))]),
+        Promise.race([starting.then((c) => ({ client: c })), (ctx.memberRefused ?? new Promise<boolean>(() => undefined)).then((refused) => (refused ? { refused } : new Promise<never>(() => undefined)))]),
       );
       if ('client' in first) hz = first.client;
       else this.leaveToFail(starting);
     } catch (err) {
       rejection = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     }
-    if (!hz) {
-      // The member logs its side as the connection closes; give that a moment to land.
-      await ctx.evidence.waitFor(mark, (e) => e.kind === 'tls-refused' || e.kind === 'auth', MEMBER_EVIDENCE_GRACE_MS);
-    } else {
-      // The identity the member authenticated: already logged in-process, but a container member's
-      // line comes through the engine's log stream a moment later (resolves at once when present).
-      await ctx.evidence.waitFor(mark, (e) => e.kind === 'auth', MEMBER_EVIDENCE_GRACE_MS);
-    }
-    const memberEvents = ctx.evidence.since(mark);
-    const clientErrors = [...logger.problems(), ...(rejection ? [rejection] : [])];
-    const clientTls = hz ? negotiatedByClient(hz) : undefined;
-    const outcome = classifyAttempt({ connected: hz !== undefined, clientErrors, memberEvents, ...(clientTls ? { clientTls } : {}) });
-    const evidence: Record<string, string> = {
-      'client log': redactText(logger.text(), secrets),
-      'member log': redactText(memberEvents.map((e) => `${e.kind}: ${e.detail}`).join('\n'), secrets),
-    };
+    const evidence: Record<string, string> = { 'client log': redactText(logger.text(), secrets) };
     if (effective) evidence[CLIENT_DEFAULTS_EVIDENCE] = JSON.stringify(effectiveTlsDefaults(effective.network.ssl.sslOptions));
-    const attempt: ConnectAttempt = { outcome, evidence, durationMs: performance.now() - started };
-    if (hz) attempt.session = new NodeClientSession(hz);
-    return attempt;
+    const report: ConnectReport = {
+      connected: hz !== undefined,
+      clientErrors: [...logger.problems(), ...(rejection ? [rejection] : [])],
+      evidence,
+      secrets,
+      durationMs: performance.now() - started,
+    };
+    const clientTls = hz ? negotiatedByClient(hz) : undefined;
+    if (clientTls) report.clientTls = clientTls;
+    if (hz) report.session = new NodeClientSession(hz);
+    return report;
   }
 }
 

@@ -30,6 +30,14 @@ export function clientIdentityKey(client: ClientSetup): string {
   return stableHash(identity);
 }
 
+/**
+ * The key under which a run keeps a live connection: equal client setups in every field (its
+ * required capabilities included, which follow from the cell's checks) share one connection.
+ */
+export function clientSetupKey(client: ClientSetup): string {
+  return stableHash(client);
+}
+
 /** Groups in order of first appearance, so a run's order follows the matrices. */
 export function planGroups<M>(cells: readonly Cell<M>[]): MemberGroup<M>[] {
   const groups = new Map<string, MemberGroup<M>>();

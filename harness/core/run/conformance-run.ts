@@ -10,7 +10,7 @@ import { writeReports } from '../../../reports/write.ts';
 import type { ClientDriver } from '../../clients/driver.ts';
 import type { SystemFamily, TargetOptions } from '../family.ts';
 import type { Area, Cell, CellResult } from '../plan/cell.ts';
-import { suiteEnv } from '../suite/run-options.ts';
+import { SUITE_OPTIONS_KEY } from '../suite/run-options.ts';
 import { SUITE_VERSION } from '../util/version.ts';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -118,11 +118,21 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       config: join(REPO_ROOT, 'vitest.config.ts'),
       project: 'suites',
       watch: false,
-      env: {
-        ...suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, client: o.client.name, grep: o.grep, areas: o.areas, deviations: deviationFiles, ...targetOptions }),
-        ...(containers ? { SECMATRIX_RUN_ID: containers.runId } : {}),
-      },
+      // The container label of this run's members: read where containers are made (container-spec.ts).
+      ...(containers ? { env: { SECMATRIX_RUN_ID: containers.runId } } : {}),
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
+    });
+    // The run's options and its cells, expanded once here, for every worker (inject in area-suite.ts).
+    vitest.provide(SUITE_OPTIONS_KEY, {
+      pkiManifest: pki.manifestPath,
+      workDir: join(work.path, 'members'),
+      target: o.target,
+      client: o.client.name,
+      grep: o.grep,
+      areas: o.areas,
+      deviations: deviationFiles,
+      ...targetOptions,
+      cells,
     });
     // Ctrl-C must also stop the workers (and the members they run), not only this process.
     // Its workers must be gone before the run's temp dir is removed (they write into it).

@@ -24,8 +24,12 @@ export interface AllureMetadata {
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
-/** client: the client under test when it is not the default in-process driver (its own history). */
-export function allureMetadata(cell: Cell, system: string, client?: string): AllureMetadata {
+/**
+ * sourceUrl: the public page of the requirement's source document (the family knows it); absent =
+ * the seed's file name. client: the client under test when it is not the family's default driver
+ * (its own history).
+ */
+export function allureMetadata(cell: Cell, system: string, sourceUrl?: string, client?: string): AllureMetadata {
   const key = client ? `${cell.id}@${client.split('@')[0]}` : cell.id;
   return redactObject({
     displayName: cell.name,
@@ -38,7 +42,7 @@ export function allureMetadata(cell: Cell, system: string, client?: string): All
     historyId: md5(key),
     testCaseId: md5(`${cell.requirementId}:${cell.id}`),
     tags: [cell.area, cell.requirementId],
-    links: [{ name: `${cell.source.document} §${cell.source.section}`, url: `seeds/${cell.source.document}`, type: 'requirement' }],
+    links: [{ name: `${cell.source.document} §${cell.source.section}`, url: sourceUrl ?? `seeds/${cell.source.document}`, type: 'requirement' }],
     description: [
       `${cell.requirementId}: ${cell.requirementTitle}`,
       `Source: ${cell.source.document} §${cell.source.section}`,

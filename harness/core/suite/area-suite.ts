@@ -4,7 +4,10 @@
 // name the family and the client registry; core imports neither.
 import * as allure from 'allure-js-commons';
 import { describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { PkiManifest } from '../../../pki/types.ts';
 import type { ClientDriver } from '../../clients/driver.ts';
+import type { TargetProvider } from '../target.ts';
 import type { SystemFamily } from '../family.ts';
 import type { Area, Cell } from '../plan/cell.ts';
 import { planGroups } from '../plan/planner.ts';
@@ -14,7 +17,7 @@ import { redactObject, redactText } from '../util/redact.ts';
 import { META_KEY, type CellRecord } from './cell-record.ts';
 import { runCell } from './cell-test.ts';
 import { RunContext, type RunServices } from './run-context.ts';
-import { suiteOptionsFromEnv } from './run-options.ts';
+import { suiteOptions } from './run-options.ts';
 import { certificateSummary, cellSecrets } from './certificate-summary.ts';
 import { exitWhenOrphaned } from '../util/orphan-guard.ts';
 import { deviationFor, describeDeviation, loadDeviations, observedAsDeclared } from './deviations.ts';
@@ -28,8 +31,13 @@ declare module 'vitest' {
 }
 
 /** client: shown as a parameter; historyClient: set for clients other than the family's default, each then keeps its own history. */
-async function applyAllure(cell: Cell, system: string, client: string | undefined, historyClient: string | undefined): Promise<void> {
-  const m = allureMetadata(cell, system, historyClient);
+async function applyAllure(
+  cell: Cell,
+  family: Pick<SystemFamily, 'system' | 'sourceUrl'>,
+  client: string | undefined,
+  historyClient: string | undefined,
+): Promise<void> {
+  const m = allureMetadata(cell, family.system, family.sourceUrl(cell.source.document), historyClient);
   await allure.displayName(m.displayName);
   await allure.epic(m.epic);
   await allure.feature(m.feature);
@@ -41,6 +49,7 @@ async function applyAllure(cell: Cell, system: string, client: string | undefine
   await allure.tags(...m.tags);
   await allure.description(m.description);
   for (const p of m.parameters) await allure.parameter(p.name, p.value);
+  for (const l of m.links) await allure.link(l.url, l.name, l.type);
   if (client) await allure.parameter('client', client);
 }
 
@@ -48,49 +57,73 @@ async function applyAllure(cell: Cell, system: string, client: string | undefine
  * For areas whose cells need services (the realms area's LDAP and KDC): why they cannot run here
  * (cells are then skipped locally, failed in CI), and how to start them once for the suite file.
  */
-export interface AreaServices {
+export interface AreaServices<M = unknown> {
   /** Why `cell` (or, without one, every cell of the area) cannot run here. */
-  unavailable(cell?: Cell): string | undefined;
-  provision(ctx: RunContext, workDir: string): Promise<RunServices>;
+  unavailable(cell?: Cell<M>): string | undefined;
+  provision(ctx: { pki: PkiManifest }, workDir: string): Promise<RunServices>;
 }
 
-export interface AreaSuite {
-  family: SystemFamily;
+export interface AreaSuite<M> {
+  family: SystemFamily<M>;
   area: Area;
   /** The client driver of the given name (the registry, harness/clients/registry.ts); undefined = the family's default. */
   createClient(name: string | undefined): ClientDriver | Promise<ClientDriver>;
   /** The family's default client: its Allure history ids stay those of runs without --client. */
   defaultClient?: string;
   /** Services the area's cells need (the realms area's LDAP and KDC). */
-  services?: AreaServices;
+  services?: AreaServices<M>;
 }
 
-export function defineAreaSuite({ family, area, createClient, defaultClient, services }: AreaSuite): void {
-  const opts = suiteOptionsFromEnv();
-  if (opts.areas && !opts.areas.includes(area)) return;
+export function defineAreaSuite<M>({ family, area, createClient, defaultClient, services }: AreaSuite<M>): void {
+  const opts = suiteOptions();
+  if (opts?.areas && !opts.areas.includes(area)) return;
   exitWhenOrphaned();
-  if (!opts.pkiManifest || !opts.workDir) {
-    describe.skip(`${area} (run through \`secmatrix run\`, which provisions the PKI and the work dir)`, () => {});
+  if (!opts) {
+    describe.skip(`${area} (run through \`secmatrix run\` or \`vitest --project suites\`, which provide the PKI and the work dir)`, () => {});
     return;
   }
-  const cells = family.expand([area], opts.grep);
+  // The cells the run expanded (once, in the run's process or the global setup), in their order.
+  const cells = (opts.cells as Cell<M>[]).filter((c) => c.area === area);
   const groups = planGroups(cells);
-  const manifestPath = opts.pkiManifest;
   const workDir = `${opts.workDir}/${area}`;
   const clientLabel = opts.client ?? defaultClient;
   const historyClient = opts.client !== undefined && opts.client !== defaultClient ? opts.client : undefined;
   const deviations = loadDeviations(opts.deviations ?? []);
 
-  const it = test.extend<{ run: RunContext }>({
-    run: [
-      // vitest reads the fixture's dependencies from this (empty) destructuring pattern.
-      // eslint-disable-next-line no-empty-pattern
+  // One fixture per resource, each file-scoped and owning its cleanup; vitest tears them down in
+  // reverse order (members and sessions, then services, then the driver's stragglers).
+  // vitest reads a fixture's dependencies from its destructuring pattern (an empty one: none).
+  /* eslint-disable no-empty-pattern */
+  const it = test.extend<{ pki: PkiManifest; client: ClientDriver; services: RunServices | undefined; target: TargetProvider<M, unknown>; run: RunContext }>({
+    pki: [async ({}, use) => use(JSON.parse(await readFile(opts.pkiManifest, 'utf8')) as PkiManifest), { scope: 'file' }],
+    client: [
       async ({}, use) => {
         // An adapter process says hello first (async); an in-process driver is made at once.
         const driver = await createClient(opts.client);
-        const ctx = await RunContext.load(manifestPath, driver, family.createTarget(opts.target ?? family.targetNames[0]!, opts), workDir);
         try {
-          if (services && !services.unavailable()) ctx.services = await services.provision(ctx, `${workDir}/services`);
+          await use(driver);
+        } finally {
+          await driver.drain();
+        }
+      },
+      { scope: 'file' },
+    ],
+    services: [
+      async ({ pki }, use) => {
+        const started = services && !services.unavailable() ? await services.provision({ pki }, `${workDir}/services`) : undefined;
+        try {
+          await use(started);
+        } finally {
+          await started?.stop();
+        }
+      },
+      { scope: 'file' },
+    ],
+    target: [async ({}, use) => use(family.createTarget(opts.target ?? family.targetNames[0]!, opts)), { scope: 'file' }],
+    run: [
+      async ({ pki, client, services: started, target }, use) => {
+        const ctx = new RunContext(pki, client, target as TargetProvider<unknown, unknown>, workDir, started);
+        try {
           await use(ctx);
         } finally {
           await ctx.close();
@@ -99,15 +132,31 @@ export function defineAreaSuite({ family, area, createClient, defaultClient, ser
       { scope: 'file' },
     ],
   });
+  /* eslint-enable no-empty-pattern */
 
-  describe(area, () => {
-    groups.forEach((group, gi) => {
-      describe(`member configuration ${gi + 1} (${group.key.slice(0, 8)})`, () => {
-        for (const cell of group.cells) {
-          it(cell.name, async ({ run, task, skip }) => {
+  // The Allure tree by meaning: parent suite = the system, suite = the area, sub-suite = the
+  // requirement. Cells still run in planner order (one member per configuration): a requirement
+  // whose cells fall into several member groups gets one describe per run of cells, all with the
+  // same title, so the tree shows it once.
+  const segments: { title: string; cells: Cell<M>[] }[] = [];
+  for (const group of groups) {
+    for (const cell of group.cells) {
+      const title = `${cell.requirementId} ${cell.requirementTitle}`;
+      const last = segments.at(-1);
+      if (last && last.title === title) last.cells.push(cell);
+      else segments.push({ title, cells: [cell] });
+    }
+  }
+
+  describe(family.system, () => {
+    describe(area, () => {
+      for (const segment of segments) {
+        describe(segment.title, () => {
+          for (const cell of segment.cells) {
+            it(cell.name, async ({ run, task, skip }) => {
             // Recorded first, so a cell that dies half-way is reported as failed, never lost.
             task.meta[META_KEY] = { cellId: cell.id, status: 'failed', observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
-            await applyAllure(cell, family.system, clientLabel, historyClient);
+            await applyAllure(cell, family, clientLabel, historyClient);
             const missing = services?.unavailable(cell);
             if (missing) {
               // A missing service is a visible skip locally and a failure in CI (DESIGN.md rule 4).
@@ -166,8 +215,9 @@ export function defineAreaSuite({ family, area, createClient, defaultClient, ser
             }
             expect(verdict.status, verdict.reason).toBe('passed');
           });
-        }
-      });
+          }
+        });
+      }
     });
   });
 }

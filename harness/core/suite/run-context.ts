@@ -1,14 +1,14 @@
-// Everything one suite file shares while it walks its cells: the PKI set, the driver, and pools that
+// What one suite file's cells share while it walks them: the PKI set, the driver, and pools that
 // keep cost growing with configurations, not cells — one member per member configuration, one
-// client connection per client identity within it.
-import { readFile } from 'node:fs/promises';
+// client connection per client setup within it (keys from the planner, harness/core/plan/planner.ts).
 import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
 import type { ClientDriver, ClientSession, ConnectAttempt } from '../../clients/driver.ts';
 import type { ClientSetup, Outcome } from '../plan/cell.ts';
 import type { StartedTarget, TargetProvider } from '../target.ts';
 import type { KerberosClientEnv } from '../services/kerberos-token.ts';
-import { canonicalJson as canonicalKey } from '../../../pki/canonical-hash.ts';
+import { connectWith } from '../drive/connect.ts';
+import { clientSetupKey, memberFingerprint } from '../plan/planner.ts';
 
 /** Services a suite file provisions for its cells (the realms area's LDAP and KDC). */
 export interface RunServices {
@@ -27,8 +27,6 @@ export interface RunCounters {
 
 export class RunContext {
   readonly counters: RunCounters = { memberStarts: 0, connections: 0 };
-  /** LDAP / KDC services of the suite file (realms area), set by its provisioning hook; released by close(). */
-  services: RunServices | undefined;
   private current: { key: string; target: StartedTarget; sessions: Map<string, { session: ClientSession; outcome: Outcome }> } | undefined;
 
   constructor(
@@ -36,16 +34,13 @@ export class RunContext {
     readonly driver: ClientDriver,
     readonly provider: TargetProvider<unknown, unknown>,
     private readonly workDir: string,
+    /** LDAP / KDC services of the suite file (realms area); their fixture stops them. */
+    readonly services?: RunServices,
   ) {}
-
-  static async load(manifestPath: string, driver: ClientDriver, provider: TargetProvider<unknown, unknown>, workDir: string): Promise<RunContext> {
-    const pki = JSON.parse(await readFile(manifestPath, 'utf8')) as PkiManifest;
-    return new RunContext(pki, driver, provider, workDir);
-  }
 
   /** The member for a configuration; starting it stops the previous one (cells come grouped). */
   async memberFor(setup: unknown): Promise<StartedTarget> {
-    const key = canonicalKey(setup);
+    const key = memberFingerprint(setup);
     if (this.current?.key === key) return this.current.target;
     await this.releaseMember();
     const dir = join(this.workDir, `member-${this.counters.memberStarts + 1}`);
@@ -60,10 +55,10 @@ export class RunContext {
    * member. Only successful connections are kept.
    */
   async connect(target: StartedTarget, client: ClientSetup): Promise<ConnectAttempt> {
-    const key = canonicalKey(client);
+    const key = clientSetupKey(client);
     const live = this.current?.target === target ? this.current.sessions.get(key) : undefined;
     if (live) return { outcome: live.outcome, session: live.session, evidence: { 'client log': '(reused the live connection of an identical client)' }, durationMs: 0 };
-    const attempt = await this.driver.connect(target.endpoint, client, { pki: this.pki, evidence: target.evidence, ...(this.services?.kerberos ? { kerberos: this.services.kerberos } : {}) });
+    const attempt = await connectWith(this.driver, target.endpoint, client, { pki: this.pki, evidence: target.evidence, ...(this.services?.kerberos ? { kerberos: this.services.kerberos } : {}) });
     this.counters.connections++;
     if (attempt.session && this.current?.target === target) this.current.sessions.set(key, { session: attempt.session, outcome: attempt.outcome });
     return attempt;
@@ -77,11 +72,8 @@ export class RunContext {
     await cur.target.stop();
   }
 
+  /** Closes the live sessions and stops the member (the driver, the services and the PKI have fixtures of their own). */
   async close(): Promise<void> {
-    await this.driver.drain();
     await this.releaseMember();
-    const services = this.services;
-    this.services = undefined;
-    await services?.stop();
   }
 }

@@ -7,6 +7,7 @@ import type { ClientSetup, ExpectedOutcome } from '../../core/plan/cell.ts';
 import type { LdapRealmSetup, MemberAuthentication } from '../model.ts';
 import { certificateProblem, namesHost, certificateFacts } from '../../core/oracle/certificates.ts';
 import { cite, type Rule } from './rules.ts';
+import { certificateOf, LDAP_SERVER_REFS, type LdapServerRef } from '../ldap-layout.ts';
 
 const REALMS = 'hazelcast-security-realms.txt';
 const PY_SEC = 'hazelcast-python-client-security.rst';
@@ -29,15 +30,13 @@ export const REALM_RULES = {
 
 export type RealmVerdict = { ok: true; subject?: { identity: string; roles: string[] }; roles: string[]; because: string } | { ok: false; because: string };
 
-const SERVERS: Record<string, { reachable: boolean; certificate?: string }> = {
-  primary: { reachable: true },
-  'primary-ldaps': { reachable: true, certificate: 'member-rsa' },
-  secondary: { reachable: true },
-  'secondary-ldaps-untrusted': { reachable: true, certificate: 'member-untrusted-ca' },
-  'tertiary-ldaps-wrong-host': { reachable: true, certificate: 'member-wrong-san' },
-  down: { reachable: false },
-  'down-2': { reachable: false },
-};
+/** The LDAP layout (ldap-layout.ts) as the oracle needs it: reachable or not, and the certificate on ldaps. */
+const SERVERS: Record<string, { reachable: boolean; certificate?: string }> = Object.fromEntries(
+  (Object.keys(LDAP_SERVER_REFS) as LdapServerRef[]).map((ref) => {
+    const certificate = certificateOf(ref);
+    return [ref, { reachable: LDAP_SERVER_REFS[ref].server !== undefined, ...(certificate ? { certificate } : {}) }];
+  }),
+);
 
 /** Before any connection: a Kerberos client without a ticket has nothing to send. */
 export function kerberosPreconnect(client: ClientSetup, catalogue: Catalogue): ExpectedOutcome | undefined {

@@ -8,13 +8,15 @@ import type { Catalogue, DirectoryFacts, KerberosFacts } from './catalogue.ts';
 import type { ClientCredentials } from '../../core/plan/cell.ts';
 import type { LdapRealmSetup, MemberAuthentication } from '../model.ts';
 import { MatrixError } from '../../core/plan/matrix-error.ts';
+import { LDAP_SERVER_REFS as LDAP_REFS, type LdapServerRef } from '../ldap-layout.ts';
 
 export const REALMS_FIXTURES_FILE = 'realms-fixtures.yaml';
 
 type Obj = Record<string, unknown>;
 
-export const LDAP_SERVER_REFS = ['primary', 'primary-ldaps', 'secondary', 'secondary-ldaps-untrusted', 'tertiary-ldaps-wrong-host', 'down', 'down-2'] as const;
-export type LdapServerRef = (typeof LDAP_SERVER_REFS)[number];
+/** The server references a matrix may name (ldap-layout.ts). */
+export const LDAP_SERVER_REFS = Object.keys(LDAP_REFS) as LdapServerRef[];
+export type { LdapServerRef };
 
 class Reader {
   constructor(readonly file: string) {}

@@ -1,4 +1,5 @@
-// The reference member's command line entry, registered by the secmatrix CLI:
+// The reference member's command line entry (its second public entry point, beside index.ts;
+// the secmatrix CLI registers it and it loads the member only when run):
 // `secmatrix member --config FILE [--port N] [--host H]`: runs the reference member standalone from a
 // real member configuration and prints its log (each connection's TLS result, identity, permission
 // decisions) until Ctrl-C / SIGTERM, which release it through the cleanup registry.

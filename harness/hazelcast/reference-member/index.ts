@@ -12,5 +12,3 @@ export { SERVICE_PERMISSION_TYPES, PERMISSION_CLASS_NAMES, deniedMessage } from 
 export { loadMemberConfig, parseMemberConfig } from './config/parse.ts';
 export type { MemberConfig } from './config/model.ts';
 export { setJvmSystemProperties, JVM } from './security/ldap-jvm-properties.ts';
-// Its command line entry (`secmatrix member`).
-export { registerMemberCommand, javaOptsProperties } from './cli.ts';

@@ -104,8 +104,7 @@ async function runCells(cells: Cell[], fault: AnyFault | undefined, ctxOf: (faul
       }
     }
   } finally {
-    // The shared services outlive each fault's context.
-    ctx.services = undefined;
+    // The shared services outlive each fault's context (a context never stops the services it is given).
     await ctx.close();
     setActiveFault(undefined);
   }
@@ -129,9 +128,7 @@ export async function runSelfcheck(o: SelfcheckOptions = {}): Promise<SelfcheckR
     const ctxOf = (fault: AnyFault | undefined): RunContext => {
       const driver = new NodeClientDriver(fault && isClientFault(fault) ? { fault } : {});
       const target = new EmbeddedTarget(fault && !isClientFault(fault) ? { fault } : {});
-      const ctx = new RunContext(manifest, driver, target, join(work.path, `run-${++runs}`));
-      if (services) ctx.services = services;
-      return ctx;
+      return new RunContext(manifest, driver, target, join(work.path, `run-${++runs}`), services);
     };
 
     const needsRealms = chosen.some((f) => probeOf(f.name).areas.includes('realms' as Area));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { KerberosClientEnv } from '../../core/services/kerberos-token.ts';
 import { JVM } from '../reference-member/index.ts';
 import type { Catalogue } from '../plan/catalogue.ts';
-import type { HazelcastCell } from '../model.ts';
+import type { HazelcastCell, MemberSetup } from '../model.ts';
 import { loadMatrices } from '../plan/load.ts';
 import type { AreaServices } from '../../core/suite/area-suite.ts';
 import type { RunServices } from '../../core/suite/run-context.ts';
@@ -63,9 +63,9 @@ function usesKerberos(cell: HazelcastCell): boolean {
   return cell.member.security.clientRealm?.authentication?.kind === 'kerberos' || cell.client.credentials?.kind === 'kerberos';
 }
 
-export function realmAreaServices(provider: ServiceProvider = createServiceProvider()): AreaServices {
+export function realmAreaServices(provider: ServiceProvider = createServiceProvider()): AreaServices<MemberSetup> {
   return {
-    unavailable: (cell) => realmServicesUnavailable(provider) ?? (cell && usesKerberos(cell as HazelcastCell) ? kerberosPackageMissing() : undefined),
+    unavailable: (cell) => realmServicesUnavailable(provider) ?? (cell && usesKerberos(cell) ? kerberosPackageMissing() : undefined),
     async provision(ctx, workDir) {
       const { catalogue } = loadMatrices();
       const services = await startRealmServices(catalogue, ctx.pki, workDir, provider);

@@ -12,6 +12,7 @@ import { freePort } from '../../core/util/ports.ts';
 import { ProcessServiceProvider } from './process/provider.ts';
 import { ContainerServiceProvider } from './container/provider.ts';
 import { ServiceError, type KdcService, type LdapService, type ServiceProvider } from './types.ts';
+import { LDAP_SERVER_REFS, LDAP_SERVERS, type LdapServerName } from '../ldap-layout.ts';
 
 export interface RealmServices {
   readonly primary: LdapService;
@@ -59,9 +60,12 @@ export async function startRealmServices(catalogue: Catalogue, pki: PkiManifest,
     if (errors.length) throw new ServiceError(`stopping the realm services failed: ${errors.map(String).join('; ')}`);
   };
   try {
-    const primaryTls = { chainPem: await pem(pki, 'member-rsa', 'chain'), keyPem: await pem(pki, 'member-rsa', 'key') };
-    const secondaryTls = { chainPem: await pem(pki, 'member-untrusted-ca', 'chain'), keyPem: await pem(pki, 'member-untrusted-ca', 'key') };
-    const tertiaryTls = { chainPem: await pem(pki, 'member-wrong-san', 'chain'), keyPem: await pem(pki, 'member-wrong-san', 'key') };
+    // Each server presents the certificate the layout gives it (ldap-layout.ts).
+    const tlsOf = async (name: LdapServerName) => {
+      const artifact = LDAP_SERVERS[name].certificate;
+      return { chainPem: await pem(pki, artifact, 'chain'), keyPem: await pem(pki, artifact, 'key') };
+    };
+    const [primaryTls, secondaryTls, tertiaryTls] = [await tlsOf('primary'), await tlsOf('secondary'), await tlsOf('tertiary')];
     // Started side by side; allSettled, not all: when one fails, the others that did start must
     // still be stopped (Promise.all would drop them and leave their daemons running).
     const settled = await Promise.allSettled([
@@ -77,16 +81,11 @@ export async function startRealmServices(catalogue: Catalogue, pki: PkiManifest,
     const principal = `${kerberos.servicePrincipal}@${kerberos.realm}`;
     const keytabFile = await kdc.keytab(principal);
     // Ports nobody listens on (taken from the OS and released): "server down".
-    const down = [`ldap://127.0.0.1:${await freePort()}/`, `ldap://127.0.0.1:${await freePort()}/`];
-    const urls: Record<string, string> = {
-      primary: primary.urls.ldap,
-      'primary-ldaps': primary.urls.ldaps!,
-      secondary: secondary.urls.ldap,
-      'secondary-ldaps-untrusted': secondary.urls.ldaps!,
-      'tertiary-ldaps-wrong-host': tertiary.urls.ldaps!,
-      down: down[0]!,
-      'down-2': down[1]!,
-    };
+    const servers: Record<LdapServerName, LdapService> = { primary, secondary, tertiary };
+    const urls: Record<string, string> = {};
+    for (const [ref, { server, scheme }] of Object.entries(LDAP_SERVER_REFS)) {
+      urls[ref] = server ? servers[server].urls[scheme]! : `ldap://127.0.0.1:${await freePort()}/`;
+    }
     return {
       primary,
       secondary,

@@ -2,8 +2,7 @@
 // testcontainers — the reference member image (default; runs anywhere an engine runs) or the
 // official Hazelcast Enterprise image of a given version (one or more members per cluster).
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { PkiManifest } from '../../../pki/types.ts';
 import { ContainerSpec, type StartedSpec } from '../../core/containers/container-spec.ts';
 import { useEngine } from '../../core/containers/engine.ts';
@@ -13,9 +12,8 @@ import { enterpriseMemberSpec, licenseKey } from './container/enterprise.ts';
 import { LogEvidence } from './container/log-evidence.ts';
 import { renderForContainer } from './container/member-files.ts';
 import { referenceMemberSpec } from './container/reference.ts';
-import { memberConfigFile, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
-import { storesFromPki } from '../render/index.ts';
-import { JVM } from '../reference-member/index.ts';
+import { jvmTrustProperties, ldapJvmTrustStore } from './jvm-trust.ts';
+import { memberConfigFile, writeMemberConfig, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
 
 /** How late a member's log line may reach us through the engine (see LogEvidence). */
 const LOG_LAG_MS = 1_500;
@@ -91,9 +89,7 @@ export class ContainerTarget implements TargetProvider {
     const ports: number[] = [];
     for (let i = 0; i < this.members; i++) ports.push(await freePort());
     const { specs, xml, yaml } = await this.specs(setup, ctx, ports);
-    const path = join(ctx.workDir, 'hazelcast.xml');
-    await writeFile(path, xml, { mode: 0o600 });
-    await writeFile(join(ctx.workDir, 'hazelcast.yaml'), yaml, { mode: 0o600 });
+    const path = await writeMemberConfig(ctx.workDir, { xml, yaml });
     const evidence = new LogEvidence(LOG_LAG_MS);
     const started: StartedSpec[] = [];
     const stopAll = async () => {
@@ -125,13 +121,11 @@ export class ContainerTarget implements TargetProvider {
 
 /** javax.net.ssl.trustStore of an ldap realm's jvmTrustStore, at its container path. */
 function jvmTrustOf(setup: MemberSetup, pki: PkiManifest, copied: Array<{ source: string; target: string }>): Record<string, string> {
-  const auth = setup.security.clientRealm?.authentication;
-  const ldap = auth?.kind === 'ldap' ? auth : auth?.kind === 'kerberos' ? auth.ldap : undefined;
-  if (!ldap?.jvmTrustStore) return {};
-  const store = storesFromPki(pki).trustStore(ldap.jvmTrustStore);
-  const target = `/opt/hazelcast/config/stores/jvm-trust-${ldap.jvmTrustStore}.p12`;
-  copied.push({ source: store.path, target });
-  return { [JVM.trustStore]: target, [JVM.trustStorePassword]: store.password };
+  const t = ldapJvmTrustStore(setup, pki);
+  if (!t) return {};
+  const target = `/opt/hazelcast/config/stores/jvm-trust-${t.artifact}.p12`;
+  copied.push({ source: t.path, target });
+  return jvmTrustProperties(target, t.password);
 }
 
 /**

@@ -1,21 +1,18 @@
 // The embedded default target: the reference member, in-process, started from the very member
 // configuration file a container would mount (rendered XML, read back by the member's own reader).
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { PkiManifest } from '../../../pki/types.ts';
-import { loadMemberConfig, setJvmSystemProperties, startReferenceMember, JVM, FAULT_NAMES, UnknownFaultError } from '../reference-member/index.ts';
+import { loadMemberConfig, setJvmSystemProperties, startReferenceMember, FAULT_NAMES, UnknownFaultError } from '../reference-member/index.ts';
 import type { MemberSetup } from '../model.ts';
 import { renderMemberConfig, storesFromPki } from '../render/index.ts';
+import { jvmTrustProperties, ldapJvmTrustStore } from './jvm-trust.ts';
 import { memberEvidence } from './member-evidence.ts';
-import { memberConfigFile, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
+import { memberConfigFile, writeMemberConfig, type StartedTarget, type TargetProvider, type TargetServices } from './target.ts';
 
-/** javax.net.ssl.trustStore(+Password) of an ldap realm's jvmTrustStore (PKI artifact). */
+/** javax.net.ssl.trustStore(+Password) of an ldap realm's jvmTrustStore (PKI artifact), at the PKI's file. */
 function jvmTrustOf(setup: MemberSetup, pki: PkiManifest): Record<string, string> {
-  const auth = setup.security.clientRealm?.authentication;
-  const ldap = auth?.kind === 'ldap' ? auth : auth?.kind === 'kerberos' ? auth.ldap : undefined;
-  if (!ldap?.jvmTrustStore) return {};
-  const store = storesFromPki(pki).trustStore(ldap.jvmTrustStore);
-  return { [JVM.trustStore]: store.path, [JVM.trustStorePassword]: store.password };
+  const t = ldapJvmTrustStore(setup, pki);
+  return t ? jvmTrustProperties(t.path, t.password) : {};
 }
 
 export class EmbeddedTarget implements TargetProvider {
@@ -35,9 +32,7 @@ export class EmbeddedTarget implements TargetProvider {
     // JVM-wide settings of the ldap / kerberos login (not in the configuration file): like -D
     // options of the member's JVM, in force while this member runs.
     const restoreJvm = setJvmSystemProperties({ ...(ctx.services?.jvmProperties ?? {}), ...jvmTrustOf(setup, ctx.pki) });
-    const path = join(ctx.workDir, 'hazelcast.xml');
-    await writeFile(path, rendered.xml, { mode: 0o600 });
-    await writeFile(join(ctx.workDir, 'hazelcast.yaml'), rendered.yaml, { mode: 0o600 });
+    const path = await writeMemberConfig(ctx.workDir, rendered);
     let member;
     try {
       const config = await loadMemberConfig(path, { port: 0 });

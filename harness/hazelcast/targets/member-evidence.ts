@@ -1,6 +1,7 @@
 // Reads the reference member's structured log as target-neutral evidence for the drivers.
 import type { MemberEvidence, MemberEvidenceEvent } from '../../core/evidence.ts';
-import { classifyTlsError } from '../../clients/tls-errors.ts';
+import { classifyTlsText } from '../../core/drive/error-map.ts';
+import { MEMBER_TLS_ERRORS } from './member-errors.ts';
 import type { MemberLogEntry, RunningMember } from '../reference-member/index.ts';
 
 export function toEvidenceEvent(e: MemberLogEntry): MemberEvidenceEvent {
@@ -12,7 +13,7 @@ export function toEvidenceEvent(e: MemberLogEntry): MemberEvidenceEvent {
       // words) or a session that goes on to authentication.
       return { kind: 'tls-accepted', protocol: e.protocol ?? '', cipher: e.cipher ?? '', ...(e.peerSubject ? { peerSubject: e.peerSubject } : {}), detail: e.text };
     case 'tls-failed': {
-      const f = classifyTlsError(e.error);
+      const f = classifyTlsText(e.error, MEMBER_TLS_ERRORS);
       if (!f) return { kind: 'other', detail: e.text };
       // A failure the member decided (its own check) vs an alert from the client (the client gave up).
       return f.decidedBy === 'local' ? { kind: 'tls-refused', decidedBy: 'member', reason: f.reason, detail: e.text } : { kind: 'tls-refused', decidedBy: 'client', detail: e.text };

@@ -1,5 +1,7 @@
 // The Hazelcast family's side of the target contract (harness/core/target.ts): a target starts a
 // member for a MemberSetup, told about the run's LDAP / KDC services when the realms area runs.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { StartedTarget, TargetProvider } from '../../core/target.ts';
 import type { MemberSetup } from '../model.ts';
 import type { RealmServiceRefs } from '../render/realms.ts';
@@ -21,4 +23,12 @@ export type { HazelcastTarget as TargetProvider };
 /** The attachment form of a rendered member configuration (what reports show). */
 export function memberConfigFile(path: string, xml: string): StartedTarget['config'] {
   return { path, title: 'member configuration (hazelcast.xml, redacted)', contentType: 'application/xml', text: xml };
+}
+
+/** Writes a rendered configuration into a member's work dir (hazelcast.xml and its YAML twin); resolves to the XML's path. */
+export async function writeMemberConfig(workDir: string, rendered: { xml: string; yaml: string }): Promise<string> {
+  const path = join(workDir, 'hazelcast.xml');
+  await writeFile(path, rendered.xml, { mode: 0o600 });
+  await writeFile(join(workDir, 'hazelcast.yaml'), rendered.yaml, { mode: 0o600 });
+  return path;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NodeClientDriver } from '../../../harness/clients/node-client/driver.ts';
+import { connectWith } from '../../../harness/core/drive/connect.ts';
 import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
 import type { ClientSetup } from '../../../harness/core/plan/cell.ts';
 import type { MemberSetup } from '../../../harness/hazelcast/model.ts';
@@ -51,14 +52,14 @@ describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd con
     expect(member!.config.text).toContain(services!.primary.urls.ldap);
     const d = catalogue.directory!;
     // ldap-bind has no user-context: the client gives its full DN as the username.
-    const a = await driver.connect(member!.endpoint, client(userDn(d, 'hdev'), d.users['hdev']!.password), { pki, evidence: member!.evidence });
+    const a = await connectWith(driver, member!.endpoint, client(userDn(d, 'hdev'), d.users['hdev']!.password), { pki, evidence: member!.evidence });
     await a.session?.close();
     expect(a.outcome, JSON.stringify(a.evidence)).toMatchObject({ kind: 'connected' });
     expect(JSON.stringify(a.outcome)).toContain('hdev');
   });
 
   test('a wrong password is refused by the member after the directory refused the bind', async () => {
-    const a = await driver.connect(member!.endpoint, client(userDn(catalogue.directory!, 'hdev'), 'not-the-password'), { pki, evidence: member!.evidence });
+    const a = await connectWith(driver, member!.endpoint, client(userDn(catalogue.directory!, 'hdev'), 'not-the-password'), { pki, evidence: member!.evidence });
     await a.session?.close();
     expect(a.outcome.kind).toBe('auth-refused');
     expect(a.evidence['member log']).toMatch(/bind as .*hdev.* failed/);
@@ -89,7 +90,7 @@ describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd con
       const { mkdir } = await import('node:fs/promises');
       await mkdir(kerberos.workDir, { recursive: true });
       const setupClient: ClientSetup = { clusterName: 'secmatrix', tls: null, credentials: { kind: 'kerberos', principal: 'hdev', login: 'password', password: k.clients['hdev']!.password }, requiredCapabilities: [] };
-      const a = await driver.connect(krbMember.endpoint, setupClient, { pki, evidence: krbMember.evidence, kerberos });
+      const a = await connectWith(driver, krbMember.endpoint, setupClient, { pki, evidence: krbMember.evidence, kerberos });
       await a.session?.close();
       expect(a.outcome, JSON.stringify(a.evidence)).toMatchObject({ kind: 'connected' });
       expect(JSON.stringify(a.outcome)).toContain('hdev');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAttempt } from '../../../harness/clients/classify.ts';
+import { NODE_CLIENT_ERRORS } from '../../../harness/clients/node-client/error-map.ts';
+import { classifyAttempt as classifyWith, type AttemptEvidence } from '../../../harness/core/drive/classify.ts';
+
+const classifyAttempt = (ev: AttemptEvidence) => classifyWith(ev, NODE_CLIENT_ERRORS);
 
 const none = { connected: false, clientErrors: [] as string[], memberEvents: [] };
 

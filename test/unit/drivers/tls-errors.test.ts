@@ -1,7 +1,11 @@
 // Texts as Node 20 / OpenSSL 3 print them (seen in client and member logs); the expected reason is
 // what the text means, written by hand.
 import { describe, expect, it } from 'vitest';
-import { classifyTlsError } from '../../../harness/clients/tls-errors.ts';
+import { NODE_CLIENT_ERRORS } from '../../../harness/clients/node-client/error-map.ts';
+import { classifyTlsText } from '../../../harness/core/drive/error-map.ts';
+import { MEMBER_TLS_ERRORS } from '../../../harness/hazelcast/targets/member-errors.ts';
+
+const classifyTlsError = (text: string) => classifyTlsText(text, NODE_CLIENT_ERRORS.tls);
 
 describe('classifyTlsError', () => {
   it.each([
@@ -22,6 +26,12 @@ describe('classifyTlsError', () => {
     ['Error: error:1C800064:Provider routines::bad decrypt', 'KEY_PASSWORD', 'local'],
   ])('%s → %s decided by %s', (text, reason, decidedBy) => {
     expect(classifyTlsError(text)).toEqual({ reason, decidedBy });
+  });
+
+  it("the member's map adds the reference member's own words for a refused client certificate", () => {
+    expect(classifyTlsText('client certificate not trusted: certificate has expired', MEMBER_TLS_ERRORS)).toEqual({ reason: 'BAD_CLIENT_CERT', decidedBy: 'local' });
+    expect(classifyTlsText('the client sent no certificate', MEMBER_TLS_ERRORS)).toEqual({ reason: 'CLIENT_CERT_REQUIRED', decidedBy: 'local' });
+    expect(classifyTlsText('Error: error:0A000102:SSL routines::unsupported protocol', MEMBER_TLS_ERRORS)).toEqual({ reason: 'PROTOCOL_VERSION', decidedBy: 'local' });
   });
 
   it('leaves what is not a TLS failure unclassified', () => {

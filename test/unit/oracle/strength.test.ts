@@ -2,7 +2,8 @@
 // computed with the oracle): the negotiated version and suite of connected cells, near misses of
 // every comparison, default-configuration cells, and judging / classifying what both sides saw.
 import { describe, expect, it } from 'vitest';
-import { classifyAttempt } from '../../../harness/clients/classify.ts';
+import { classifyAttempt } from '../../../harness/core/drive/classify.ts';
+import { OPENSSL_TLS_ERRORS } from '../../../harness/core/drive/openssl-errors.ts';
 import { judge, judgeNegotiated } from '../../../harness/core/oracle/judge.ts';
 import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
 import type { ExpectedOutcome } from '../../../harness/core/plan/cell.ts';
@@ -74,12 +75,15 @@ describe('judging what was negotiated against both sides', () => {
     expect(judge(e, { kind: 'connected', seen: { client: { version: 'TLSv1.2' } } }).status).toBe('passed');
   });
   it('classifyAttempt collects the member log and the client report', () => {
-    const o = classifyAttempt({
-      connected: true,
-      clientErrors: [],
-      memberEvents: [{ kind: 'tls-accepted', protocol: 'TLSv1.2', cipher: AES256, detail: '' }],
-      clientTls: { version: 'TLSv1.2', suite: AES256 },
-    });
+    const o = classifyAttempt(
+      {
+        connected: true,
+        clientErrors: [],
+        memberEvents: [{ kind: 'tls-accepted', protocol: 'TLSv1.2', cipher: AES256, detail: '' }],
+        clientTls: { version: 'TLSv1.2', suite: AES256 },
+      },
+      { tls: OPENSSL_TLS_ERRORS },
+    );
     expect(o).toEqual({ kind: 'connected', seen: { member: { version: 'TLSv1.2', suite: AES256 }, client: { version: 'TLSv1.2', suite: AES256 } } });
   });
 });

@@ -1,8 +1,9 @@
 // Decides what happened to a connection attempt from both sides' evidence: the client's own errors
-// and the member's log. The member's word wins for decisions the member made (it knows why).
-import type { NegotiatedTls, Outcome } from '../core/plan/cell.ts';
-import type { MemberEvidenceEvent } from './driver.ts';
-import { classifyTlsError } from './tls-errors.ts';
+// (read with the driver's error map) and the member's log. The member's word wins for decisions
+// the member made (it knows why).
+import type { NegotiatedTls, Outcome } from '../plan/cell.ts';
+import type { MemberEvidenceEvent } from '../evidence.ts';
+import { classifyTlsText, type ErrorMap } from './error-map.ts';
 
 export interface AttemptEvidence {
   /** The client connected and authenticated. */
@@ -16,12 +17,14 @@ export interface AttemptEvidence {
 
 const AUTH_STATUSES = new Set(['CREDENTIALS_FAILED', 'NOT_ALLOWED_IN_CLUSTER']);
 
-export function classifyAttempt(ev: AttemptEvidence): Outcome {
+export function classifyAttempt(ev: AttemptEvidence, errors: ErrorMap): Outcome {
   if (ev.connected) {
     // Who the member says the client is: its own authentication record.
     const auth = ev.memberEvents.find((e): e is Extract<MemberEvidenceEvent, { kind: 'auth' }> => e.kind === 'auth' && e.status === 'AUTHENTICATED');
     // What was negotiated, from each side that can tell: the member's log, the client's own connection.
-    const accepted = [...ev.memberEvents].reverse().find((e): e is Extract<MemberEvidenceEvent, { kind: 'tls-accepted' }> => e.kind === 'tls-accepted' && e.protocol !== '');
+    const accepted = [...ev.memberEvents]
+      .reverse()
+      .find((e): e is Extract<MemberEvidenceEvent, { kind: 'tls-accepted' }> => e.kind === 'tls-accepted' && e.protocol !== '');
     const seen: { member?: NegotiatedTls; client?: NegotiatedTls } = {};
     if (accepted) seen.member = { version: accepted.protocol, ...(accepted.cipher ? { suite: accepted.cipher } : {}) };
     if (ev.clientTls) seen.client = ev.clientTls;
@@ -32,10 +35,12 @@ export function classifyAttempt(ev: AttemptEvidence): Outcome {
     };
   }
 
-  const clientTls = ev.clientErrors.map((t) => classifyTlsError(t)).filter((f) => f !== undefined);
+  const clientTls = ev.clientErrors.map((t) => classifyTlsText(t, errors.tls)).filter((f) => f !== undefined);
   // 1. The client refused the member's certificate (or its own key) by its own check.
   const clientDecided = clientTls.find((f) => f.decidedBy === 'local');
-  const memberRefusal = ev.memberEvents.find((e): e is Extract<MemberEvidenceEvent, { kind: 'tls-refused' }> => e.kind === 'tls-refused' && e.decidedBy === 'member');
+  const memberRefusal = ev.memberEvents.find(
+    (e): e is Extract<MemberEvidenceEvent, { kind: 'tls-refused' }> => e.kind === 'tls-refused' && e.decidedBy === 'member',
+  );
   if (clientDecided && !memberRefusal) return { kind: 'tls-refused', side: 'client', reason: clientDecided.reason };
   // 2. The member refused the handshake: its own reason, else the alert the client received.
   if (memberRefusal) {
@@ -49,7 +54,7 @@ export function classifyAttempt(ev: AttemptEvidence): Outcome {
   const auth = ev.memberEvents.find((e): e is Extract<MemberEvidenceEvent, { kind: 'auth' }> => e.kind === 'auth' && AUTH_STATUSES.has(e.status));
   if (auth) return { kind: 'auth-refused', status: auth.status as 'CREDENTIALS_FAILED' | 'NOT_ALLOWED_IN_CLUSTER' };
   const text = ev.clientErrors.join('\n');
-  if (/ClientNotAllowedInCluster|not allowed in the cluster/i.test(text)) return { kind: 'auth-refused', status: 'NOT_ALLOWED_IN_CLUSTER' };
-  if (/AuthenticationError|could not be authenticated/i.test(text)) return { kind: 'auth-refused', status: 'CREDENTIALS_FAILED' };
+  const said = errors.auth?.find((r) => r.pattern.test(text));
+  if (said) return { kind: 'auth-refused', status: said.status };
   return { kind: 'error', message: text.split('\n').slice(-3).join(' | ') || 'connection failed with no error reported' };
 }
