@@ -2,7 +2,7 @@
 // the member's own log — the same precedence as the in-process driver (drivers/classify.ts): the
 // member's word wins for decisions the member made.
 import type { MemberEvidenceEvent } from '../driver.ts';
-import type { Outcome } from '../../core/plan/cell.ts';
+import type { NegotiatedTls, Outcome } from '../../core/plan/cell.ts';
 import { meaningOf, type ErrorFact, type ErrorMap, type FactMeaning } from './error-map.ts';
 
 const AUTH_STATUSES = new Set(['CREDENTIALS_FAILED', 'NOT_ALLOWED_IN_CLUSTER']);
@@ -36,7 +36,14 @@ export function classifyFailedConnect(map: ErrorMap, stage: string | undefined, 
   return { kind: 'error', message: `connect failed (stage ${stage ?? 'unknown'}), not classified by ${map.file}: ${text || 'no error given'}` };
 }
 
-export function connectedOutcome(memberEvents: MemberEvidenceEvent[]): Outcome {
-  const auth = memberEvents.find((e): e is Extract<MemberEvidenceEvent, { kind: 'auth' }> => e.kind === 'auth' && e.status === 'AUTHENTICATED');
-  return auth?.identity !== undefined ? { kind: 'connected', subject: { identity: auth.identity, roles: auth.roles ?? [] } } : { kind: 'connected' };
+/**
+ * What an adapter's `connected` answer says was negotiated, as the judge compares it: the version
+ * as the adapter names it (TLSv1.2, TLSv1.3); the suite only when given by its IANA name (TLS_…),
+ * since OpenSSL's names for TLS 1.2 suites are another naming (the member's log has the IANA one).
+ */
+export function adapterNegotiated(answer: unknown): NegotiatedTls | undefined {
+  if (typeof answer !== 'object' || answer === null) return undefined;
+  const { protocol, cipher } = answer as { protocol?: unknown; cipher?: unknown };
+  if (typeof protocol !== 'string' || !/^(SSLv[23]|TLSv1(\.[123])?)$/.test(protocol)) return undefined;
+  return { version: protocol, ...(typeof cipher === 'string' && cipher.startsWith('TLS_') ? { suite: cipher } : {}) };
 }

@@ -11,7 +11,8 @@ import { loadMatrices } from '../../hazelcast/plan/load.ts';
 import type { CheckResult, ClientDriver, ClientSession, ConnectAttempt, DriveContext, MemberEndpoint } from '../driver.ts';
 import { kerberosToken } from '../../core/services/kerberos-token.ts';
 import { redactText } from '../../core/util/redact.ts';
-import { classifyFailedConnect, connectedOutcome, describeFact } from './classify.ts';
+import { connectedOutcome } from '../../core/drive/classify.ts';
+import { adapterNegotiated, classifyFailedConnect, describeFact } from './classify.ts';
 import { connectMessage, ConnectMessageError } from './connect-message.ts';
 import { meaningOf, type ErrorFact, type ErrorMap } from './error-map.ts';
 import { AdapterFailure, AdapterProcess, type AdapterCommand, type AdapterMessage } from './process.ts';
@@ -244,7 +245,7 @@ export class AdapterDriver implements ClientDriver {
     }
     if (answer.type === 'connected') {
       await ctx.evidence.waitFor(mark, (e) => e.kind === 'auth', 150);
-      const outcome = connectedOutcome(ctx.evidence.since(mark));
+      const outcome = connectedOutcome(ctx.evidence.since(mark), adapterNegotiated(answer['negotiated']));
       const negotiated: Record<string, string> = answer['negotiated'] ? { negotiated: JSON.stringify(answer['negotiated']) } : {};
       return { outcome, session: new AdapterSession(this, proc, session), evidence: evidence(negotiated), durationMs: performance.now() - started };
     }

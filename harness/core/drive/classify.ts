@@ -17,23 +17,28 @@ export interface AttemptEvidence {
 
 const AUTH_STATUSES = new Set(['CREDENTIALS_FAILED', 'NOT_ALLOWED_IN_CLUSTER']);
 
+/**
+ * A connection that was made: who the member says the client is (its own authentication record)
+ * and what was negotiated, from each side that can tell (the member's log, the client's own
+ * connection). Every driver's connected attempt goes through here, in-process or adapter.
+ */
+export function connectedOutcome(memberEvents: MemberEvidenceEvent[], clientTls?: NegotiatedTls): Outcome {
+  const auth = memberEvents.find((e): e is Extract<MemberEvidenceEvent, { kind: 'auth' }> => e.kind === 'auth' && e.status === 'AUTHENTICATED');
+  const accepted = [...memberEvents]
+    .reverse()
+    .find((e): e is Extract<MemberEvidenceEvent, { kind: 'tls-accepted' }> => e.kind === 'tls-accepted' && e.protocol !== '');
+  const seen: { member?: NegotiatedTls; client?: NegotiatedTls } = {};
+  if (accepted) seen.member = { version: accepted.protocol, ...(accepted.cipher ? { suite: accepted.cipher } : {}) };
+  if (clientTls) seen.client = clientTls;
+  return {
+    kind: 'connected',
+    ...(auth?.identity !== undefined ? { subject: { identity: auth.identity, roles: auth.roles ?? [] } } : {}),
+    ...(seen.member || seen.client ? { seen } : {}),
+  };
+}
+
 export function classifyAttempt(ev: AttemptEvidence, errors: ErrorMap): Outcome {
-  if (ev.connected) {
-    // Who the member says the client is: its own authentication record.
-    const auth = ev.memberEvents.find((e): e is Extract<MemberEvidenceEvent, { kind: 'auth' }> => e.kind === 'auth' && e.status === 'AUTHENTICATED');
-    // What was negotiated, from each side that can tell: the member's log, the client's own connection.
-    const accepted = [...ev.memberEvents]
-      .reverse()
-      .find((e): e is Extract<MemberEvidenceEvent, { kind: 'tls-accepted' }> => e.kind === 'tls-accepted' && e.protocol !== '');
-    const seen: { member?: NegotiatedTls; client?: NegotiatedTls } = {};
-    if (accepted) seen.member = { version: accepted.protocol, ...(accepted.cipher ? { suite: accepted.cipher } : {}) };
-    if (ev.clientTls) seen.client = ev.clientTls;
-    return {
-      kind: 'connected',
-      ...(auth?.identity !== undefined ? { subject: { identity: auth.identity, roles: auth.roles ?? [] } } : {}),
-      ...(seen.member || seen.client ? { seen } : {}),
-    };
-  }
+  if (ev.connected) return connectedOutcome(ev.memberEvents, ev.clientTls);
 
   const clientTls = ev.clientErrors.map((t) => classifyTlsText(t, errors.tls)).filter((f) => f !== undefined);
   // 1. The client refused the member's certificate (or its own key) by its own check.

@@ -7,6 +7,7 @@ import { deviationFor, observedAsDeclared, parseDeviations } from '../../../harn
 import { loadErrorMap, meaningOf, parseErrorMap } from '../../../harness/clients/adapter/error-map.ts';
 import { classifyFailedConnect } from '../../../harness/clients/adapter/classify.ts';
 import { ADAPTERS_DIR } from '../../../harness/clients/adapter/registry.ts';
+import { ErrorMap as CqlErrorMap } from '../../../harness/cql/adapter/error-map.ts';
 
 describe('deviations files', () => {
   it('names file and path for every mistake', () => {
@@ -53,8 +54,12 @@ describe('adapter error maps', () => {
     const names = readdirSync(ADAPTERS_DIR, { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
-    expect(names).toEqual(expect.arrayContaining(['hazelcast-python', 'hazelcast-node']));
-    for (const n of names) expect(() => loadErrorMap(join(ADAPTERS_DIR, n, 'error-map.yaml'))).not.toThrow();
+    expect(names).toEqual(expect.arrayContaining(['hazelcast-python', 'hazelcast-node', 'cassandra-python', 'cassandra-node']));
+    // Each family reads its adapters' maps with its own loader (CQL maps name CQL outcomes).
+    for (const n of names) {
+      const load = n.startsWith('cassandra-') ? () => CqlErrorMap.load(n) : () => loadErrorMap(join(ADAPTERS_DIR, n, 'error-map.yaml'));
+      expect(load, n).not.toThrow();
+    }
   });
 
   it("maps the Python client's facts; the member's word wins for its own decisions", () => {
