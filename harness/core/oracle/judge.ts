@@ -42,15 +42,21 @@ export function judge(expected: ExpectedOutcome, observed: Outcome): Judgement {
 
 /**
  * The negotiated version (and suite, when expected) against every side that reported it: each
- * report must match, and at least one side must have reported (a connection whose TLS parameters
- * nobody can show proves nothing about them).
+ * report must match, and at least one side must have reported each expected part (a connection
+ * whose TLS parameters nobody can show proves nothing about them). A side may report the version
+ * without the suite (a client that names suites otherwise); the suite is then the other side's.
  */
 export function judgeNegotiated(expected: NegotiatedTls, seen: { member?: NegotiatedTls; client?: NegotiatedTls } | undefined): Judgement {
   const sides = Object.entries(seen ?? {}).filter((e): e is [string, NegotiatedTls] => e[1] !== undefined);
   if (sides.length === 0) return { status: 'failed', reason: `expected a connection over ${describeTls(expected)}, but neither side reported what was negotiated` };
-  const wrong = sides.filter(([, t]) => t.version !== expected.version || (expected.suite !== undefined && t.suite !== expected.suite));
-  if (wrong.length === 0) return { status: 'passed' };
-  return { status: 'failed', reason: `expected a connection over ${describeTls(expected)}, observed ${wrong.map(([side, t]) => `${side}: ${describeTls(t)}`).join('; ')}` };
+  const wrong = sides.filter(([, t]) => t.version !== expected.version || (expected.suite !== undefined && t.suite !== undefined && t.suite !== expected.suite));
+  if (wrong.length > 0) {
+    return { status: 'failed', reason: `expected a connection over ${describeTls(expected)}, observed ${wrong.map(([side, t]) => `${side}: ${describeTls(t)}`).join('; ')}` };
+  }
+  if (expected.suite !== undefined && !sides.some(([, t]) => t.suite !== undefined)) {
+    return { status: 'failed', reason: `expected a connection over ${describeTls(expected)}, but neither side reported the cipher suite` };
+  }
+  return { status: 'passed' };
 }
 
 /** DNs compared attribute by attribute, attribute names case-insensitively, spaces ignored. */

@@ -135,11 +135,15 @@ export function expectOutcome(input: OracleInput, catalogue: Catalogue): OracleV
 
 /**
  * What a connection between these two sides negotiates, as far as the documents determine it: the
- * highest common version always; the suite when the member lists its suites (its order decides)
- * or when exactly one suite is shared.
+ * highest common version; the suite when the member lists its suites (its order decides) or when
+ * exactly one suite is shared. Not determined when the client keeps its default versions and the
+ * member enables more than one: the result is then the client's own default, which differs by
+ * client (Node offers TLS 1.3; the Python client's documented default ssl_protocol is TLSv1_2).
  */
 export function negotiatedTls(ssl: MemberSsl, tls: ClientTls, catalogue: Catalogue): { tls: NegotiatedTls; because: string } | undefined {
-  const version = highestCommon(memberVersions(ssl, catalogue), clientVersions(tls, catalogue));
+  const onMember = memberVersions(ssl, catalogue);
+  if (!tls.minVersion && !tls.maxVersion && onMember.length > 1) return undefined;
+  const version = highestCommon(onMember, clientVersions(tls, catalogue));
   if (!version) return undefined;
   const suites = sharedSuites(ssl, tls, version, certificateFacts(catalogue, ssl.keyStore).keyType, catalogue);
   const suite = ssl.cipherSuites && suites.length > 0 ? suites[0] : suites.length === 1 ? suites[0] : undefined;

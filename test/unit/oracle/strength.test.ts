@@ -74,6 +74,14 @@ describe('judging what was negotiated against both sides', () => {
     expect(judge(e, { kind: 'connected', seen: { client: { version: 'TLSv1.3' } } }).status).toBe('failed');
     expect(judge(e, { kind: 'connected', seen: { client: { version: 'TLSv1.2' } } }).status).toBe('passed');
   });
+  it('a side that reports the version only is judged on the version; the suite must come from some side', () => {
+    const e: ExpectedOutcome = { kind: 'connected', negotiated: { version: 'TLSv1.2', suite: AES256 }, because: '' };
+    const clientVersionOnly = { version: 'TLSv1.2' };
+    expect(judge(e, { kind: 'connected', seen: { member: { version: 'TLSv1.2', suite: AES256 }, client: clientVersionOnly } }).status).toBe('passed');
+    expect(judge(e, { kind: 'connected', seen: { client: clientVersionOnly } }).status).toBe('failed');
+    expect(judge(e, { kind: 'connected', seen: { member: { version: 'TLSv1.2', suite: 'TLS_OTHER' }, client: clientVersionOnly } }).status).toBe('failed');
+    expect(judge(e, { kind: 'connected', seen: { member: { version: 'TLSv1.2', suite: AES256 }, client: { version: 'TLSv1.3' } } }).status).toBe('failed');
+  });
   it('classifyAttempt collects the member log and the client report', () => {
     const o = classifyAttempt(
       {
