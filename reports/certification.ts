@@ -1,7 +1,8 @@
 // certification.json: which requirements a client meets, cell by cell. Shape (stable, documented
 // in the issue): { system, serverVersion, client: { name, version }, suiteVersion, matrixFingerprint,
-// totals, requirements: [ { id, title, source, status, reason, cells: [ { name, parameters,
-// expected, observed, status } ] } ] }. Requirement status: see rollup.ts.
+// totals, requirements: [ { id, title, source, status, reason, cells: [ { id, name, parameters,
+// expected, observed, status, reason? } ] } ] }. A cell's id is its stable id (what `secmatrix diff`
+// matches two reports by). Requirement status: see rollup.ts.
 import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/plan/cell.ts';
 import { countStatuses, rollUp, rollUpReason, type StatusCounts } from './rollup.ts';
 import { scrub, secretsOf } from './secrets.ts';
@@ -19,11 +20,15 @@ export interface RunInfo {
 }
 
 export interface CertificationCell {
+  /** The stable cell id, e.g. 'HZ-TLS-001/memberProtocol=TLSv1.2,clientVersion=TLSv1.3'. */
+  id: string;
   name: string;
   parameters: Record<string, string>;
   expected: ExpectedOutcome;
   observed: Outcome;
   status: CellStatus;
+  /** Why the cell failed or is not applicable (absent when it passed). */
+  reason?: string;
 }
 
 export interface CertificationRequirement {
@@ -63,7 +68,7 @@ export function buildCertification(results: readonly CellResult[], run: RunInfo)
     source: rs[0]!.cell.source,
     status: rollUp(rs.map((r) => r.status)),
     reason: rollUpReason(rs),
-    cells: rs.map((r) => ({ name: r.cell.name, parameters: r.cell.parameters, expected: r.cell.expected, observed: r.observed, status: r.status })),
+    cells: rs.map((r) => ({ id: r.cell.id, name: r.cell.name, parameters: r.cell.parameters, expected: r.cell.expected, observed: r.observed, status: r.status, ...(r.reason && r.status !== 'passed' ? { reason: r.reason } : {}) })),
   }));
   const scrubbed = scrub(
     { system: run.system, serverVersion: run.serverVersion, client: run.client, suiteVersion: run.suiteVersion, matrixFingerprint: run.matrixFingerprint, requirements },

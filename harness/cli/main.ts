@@ -5,6 +5,7 @@ import { registerMemberCommand } from './member-command.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerBenchCommand } from './bench-command.ts';
 import { registerContainersCommand } from './containers-command.ts';
+import { registerDiffCommand } from './diff-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('secmatrix')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerBenchCommand(program);
   registerContainersCommand(program);
+  registerDiffCommand(program);
   for (const sub of program.commands) sub.showHelpAfterError(true).exitOverride();
   return program;
 }
