@@ -13,6 +13,8 @@ const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 function describeSide(s: CellSide | undefined): string {
   if (!s) return '—';
+  // describeOutcome already says "not applicable: <reason>".
+  if (s.observed.kind === 'not-applicable') return `${MARK[s.status]}${s.status === 'not-applicable' ? '' : ` (${describeOutcome(s.observed)})`}: ${s.observed.reason}`;
   return `${MARK[s.status]}: ${describeOutcome(s.observed)}`;
 }
 

@@ -1,10 +1,13 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AREAS, type Area } from '../plan/cell.ts';
-import { REPO_ROOT, runConformance } from '../run/conformance-run.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Certification } from '../../reports/certification.ts';
+import { buildVersionMatrix, writeVersionMatrix } from '../../reports/version-matrix.ts';
+import { REPO_ROOT, RunInputError, runConformance } from '../run/conformance-run.ts';
 import { failureLines, summaryTable } from '../run/summary.ts';
 import { licenseKey } from '../targets/container/enterprise.ts';
-import { REFERENCE_VERSION } from '../targets/container.ts';
+import { REFERENCE_VERSION, isReferenceVersion } from '../targets/container.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
@@ -37,7 +40,7 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('run the conformance matrix and write the reports (Allure, certification, JUnit)')
     .option('--target <name>', 'where the member runs: embedded (the reference member, in-process), container (testcontainers), external (a running cluster)', 'embedded')
-    .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default); each version is run and reported separately`)
+    .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default) or "${REFERENCE_VERSION}@TAG" (another tag of the reference member image); each version is run and reported separately, and a version matrix is written`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster')
@@ -51,35 +54,59 @@ export function registerRunCommand(program: Command): void {
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
-      if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
+      if (opts.target === 'container' && versions.some((v) => v && !isReferenceVersion(v))) licenseKey();
       const out = process.stdout;
       let exitCode = 0;
+      const failedVersions = new Map<string, string>();
       for (const version of versions) {
         const several = versions.length > 1 && version !== undefined;
         const reportDir = several ? join(opts.reportDir, version) : opts.reportDir;
         const history = opts.history ? (several ? perVersion(opts.history, version) : opts.history) : join(reportDir, 'history.jsonl');
         if (several) out.write(`\n== server version ${version}\n`);
-        const outcome = await runConformance({
-          target: opts.target,
-          targetOptions: {
-            ...(version ? { serverVersion: version } : {}),
-            ...(opts.members ? { members: opts.members } : {}),
-            ...(opts.memberImage ? { memberImage: opts.memberImage } : {}),
-            ...(opts.externalAddress ? { externalAddress: opts.externalAddress } : {}),
-            ...(opts.externalConfig ? { externalConfig: opts.externalConfig } : {}),
-          },
-          areas,
-          grep: opts.grep,
-          reportDir,
-          historyPath: history,
-          verbose: true,
-        });
+        let outcome;
+        try {
+          outcome = await runConformance({
+            target: opts.target,
+            targetOptions: {
+              ...(version ? { serverVersion: version } : {}),
+              ...(opts.members ? { members: opts.members } : {}),
+              ...(opts.memberImage ? { memberImage: opts.memberImage } : {}),
+              ...(opts.externalAddress ? { externalAddress: opts.externalAddress } : {}),
+              ...(opts.externalConfig ? { externalConfig: opts.externalConfig } : {}),
+            },
+            areas,
+            grep: opts.grep,
+            reportDir,
+            historyPath: history,
+            verbose: true,
+          });
+        } catch (err) {
+          // One version that cannot run (its image missing, its members not starting) must not hide
+          // the others: the matrix shows it as not run, and the command fails.
+          if (!several || err instanceof RunInputError) throw err;
+          const message = err instanceof Error ? err.message : String(err);
+          out.write(`\nserver version ${version}: the run failed: ${message}\n`);
+          failedVersions.set(version, message);
+          exitCode = 1;
+          continue;
+        }
         out.write(`\n${several ? `server version ${version}\n` : ''}${summaryTable(outcome.results)}\n\n`);
         for (const l of failureLines(outcome.results)) out.write(`${l}\n`);
         for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
         out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
         out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
         exitCode = Math.max(exitCode, outcome.exitCode);
+      }
+      if (versions.length > 1) {
+        const columns = versions.map((v) => {
+          const dir = join(opts.reportDir, v!);
+          const file = join(dir, 'certification.json');
+          const error = failedVersions.get(v!);
+          const cert = !error && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Certification) : undefined;
+          return { version: v!, reportDir: v!, ...(cert ? { cert, serverVersion: cert.serverVersion, client: cert.client } : { error: error ?? 'no certification report was written' }) };
+        });
+        const p = await writeVersionMatrix(opts.reportDir, buildVersionMatrix(columns));
+        out.write(`\nversion matrix (requirements × ${versions.join(', ')}): ${p.md}, ${p.json}, ${p.html}\n`);
       }
       process.exitCode = exitCode;
     });

@@ -16,12 +16,31 @@ import { referenceMemberSpec } from './container/reference.ts';
 import type { StartedTarget, TargetProvider, TargetServices } from './target.ts';
 import { storesFromPki } from '../render/index.ts';
 import { JVM } from '../member/security/ldap-jvm-properties.ts';
+import { REFERENCE_MEMBER_REPO } from '../containers/images.ts';
 
 /** How late a member's log line may reach us through the engine (see LogEvidence). */
 const LOG_LAG_MS = 1_500;
 
 /** The reference member's "version" in --server-version lists. */
 export const REFERENCE_VERSION = 'reference';
+
+/**
+ * "reference" (the image built for this tree) or "reference@TAG" / "reference@IMAGE": the reference
+ * member from another image — another tag of its repository (an older build kept under a tag) or a
+ * full image name. A second reference "version" is how a multi-version run is exercised where
+ * Hazelcast Enterprise cannot run.
+ */
+export function isReferenceVersion(version: string): boolean {
+  return version === REFERENCE_VERSION || version.startsWith(`${REFERENCE_VERSION}@`);
+}
+
+/** The image of "reference@TAG" / "reference@IMAGE"; undefined for plain "reference" (this tree's build). */
+export function referenceVersionImage(version: string): string | undefined {
+  if (!version.startsWith(`${REFERENCE_VERSION}@`)) return undefined;
+  const given = version.slice(REFERENCE_VERSION.length + 1);
+  if (!given) throw new Error(`"${version}": give a tag or an image after "${REFERENCE_VERSION}@"`);
+  return given.includes('/') || given.includes(':') ? given : `${REFERENCE_MEMBER_REPO}:${given}`;
+}
 
 export interface ContainerTargetOptions {
   /** "reference" (the reference member image) or a Hazelcast version (the Enterprise image). */
@@ -44,7 +63,7 @@ export class ContainerTarget implements TargetProvider {
   private referenceImage: Promise<string> | undefined;
 
   constructor(private readonly o: ContainerTargetOptions) {
-    this.enterprise = o.serverVersion !== REFERENCE_VERSION;
+    this.enterprise = !isReferenceVersion(o.serverVersion);
     this.members = o.members ?? 1;
     this.network = o.network ?? 'host';
     if (!Number.isInteger(this.members) || this.members < 1) throw new Error(`members per cluster must be a positive integer, not ${o.members}`);
@@ -52,11 +71,13 @@ export class ContainerTarget implements TargetProvider {
     if (this.enterprise && this.network !== 'host') throw new Error('Hazelcast Enterprise members run on the host network (each advertises 127.0.0.1:<port>)');
     // A missing license is an error here, before any container or PKI is made.
     if (this.enterprise) this.license = licenseKey();
-    this.serverVersion = this.enterprise ? `Hazelcast Enterprise ${o.serverVersion} (container${this.members > 1 ? `, ${this.members} members` : ''})` : `reference-member (container image)`;
+    this.serverVersion = this.enterprise ? `Hazelcast Enterprise ${o.serverVersion} (container${this.members > 1 ? `, ${this.members} members` : ''})` : `reference-member (container image${referenceVersionImage(o.serverVersion) ? ` ${referenceVersionImage(o.serverVersion)}` : ''})`;
   }
 
   private image(): Promise<string> {
     if (this.o.image) return Promise.resolve(this.o.image);
+    const tagged = referenceVersionImage(this.o.serverVersion);
+    if (tagged) return Promise.resolve(tagged);
     // Lazily, once per provider: the image of this tree, built first where Podman is (a no-op when
     // it exists; `secmatrix run` builds it before the suites and passes it in).
     this.referenceImage ??= (async () => {
