@@ -6,10 +6,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PkiManifest } from '../../pki/types.ts';
 import { ContainerSpec, type StartedSpec } from '../containers/container-spec.ts';
-import { useEngine } from '../containers/engine.ts';
+import { chooseEngine, useEngine } from '../containers/engine.ts';
 import type { MemberSetup } from '../plan/cell.ts';
 import { freePort } from '../util/ports.ts';
 import { enterpriseMemberSpec, licenseKey } from './container/enterprise.ts';
+import { attachContainer, signalContainer, type AttachedStream } from './container/attach.ts';
 import { LogEvidence } from './container/log-evidence.ts';
 import { renderForContainer } from './container/member-files.ts';
 import { referenceMemberSpec } from './container/reference.ts';
@@ -18,8 +19,10 @@ import { storesFromPki } from '../render/index.ts';
 import { JVM } from '../member/security/ldap-jvm-properties.ts';
 import { REFERENCE_MEMBER_REPO } from '../containers/images.ts';
 
-/** How late a member's log line may reach us through the engine (see LogEvidence). */
+/** How late a member's log line may reach us through the engine's log stream (members that cannot sync; see LogEvidence). */
 const LOG_LAG_MS = 1_500;
+/** The reference member answers this signal with a sync line (member-command.ts). */
+const SYNC_SIGNAL = 'SIGWINCH';
 
 /** The reference member's "version" in --server-version lists. */
 export const REFERENCE_VERSION = 'reference';
@@ -114,9 +117,11 @@ export class ContainerTarget implements TargetProvider {
     const path = join(ctx.workDir, 'hazelcast.xml');
     await writeFile(path, xml, { mode: 0o600 });
     await writeFile(join(ctx.workDir, 'hazelcast.yaml'), yaml, { mode: 0o600 });
-    const evidence = new LogEvidence(LOG_LAG_MS);
+    const evidence = new LogEvidence({ lagMs: LOG_LAG_MS });
     const started: StartedSpec[] = [];
+    const attached: AttachedStream[] = [];
     const stopAll = async () => {
+      for (const a of attached.splice(0)) a.close();
       for (const s of started.splice(0).reverse()) await s.stop();
     };
     try {
@@ -128,6 +133,9 @@ export class ContainerTarget implements TargetProvider {
         for (const l of s.lines) evidence.push(l, source);
         s.onLine((l) => evidence.push(l, source));
       }
+      // A member that numbers its lines (the reference member) is followed as it writes: attached,
+      // merged with the log stream by line number, and synced on a signal instead of a fixed lag.
+      if (specs.length === 1 && evidence.numbered) await follow(started[0]!, evidence, attached);
     } catch (err) {
       await stopAll();
       throw err;
@@ -138,9 +146,30 @@ export class ContainerTarget implements TargetProvider {
       evidence,
       config: { xml, yaml, path },
       logSince: (mark) => evidence.text(mark),
+      settle: async () => {
+        await evidence.sync();
+      },
       stop: stopAll,
     };
   }
+}
+
+/**
+ * Attaches to the member's output and enables sync. The first sync proves the two channels meet:
+ * its answer arrives with every earlier line (those written before the attach come through the log
+ * stream). Where the engine cannot attach, the member is read from the log stream with its lag.
+ */
+async function follow(s: StartedSpec, evidence: LogEvidence, attached: AttachedStream[]): Promise<void> {
+  const socket = chooseEngine()?.socket;
+  if (!socket) return;
+  const id = s.container.getId();
+  try {
+    attached.push(await attachContainer(socket, id, (line) => evidence.push(line, '', 'attach')));
+  } catch {
+    return;
+  }
+  evidence.enableSync(() => signalContainer(socket, id, SYNC_SIGNAL));
+  if (!(await evidence.sync(10_000))) throw new Error(`the member container did not answer ${SYNC_SIGNAL} with a sync line within 10 s`);
 }
 
 /** javax.net.ssl.trustStore of an ldap realm's jvmTrustStore, at its container path. */
