@@ -73,13 +73,15 @@ export function buildVersionMatrix(columns: Array<VersionColumn & { cert?: Certi
     }
     totals[col.version] = t;
   }
-  const versions = columns.map((c) => c.version);
+  // Versions without a report (their run failed) are shown as such, not as a difference in every row.
+  const versions = columns.filter((c) => c.cert).map((c) => c.version);
   const key = (v: unknown) => JSON.stringify(v ?? null);
   for (const req of reqs.values()) {
     for (const cell of req.cells) cell.differs = new Set(versions.map((v) => key(cell.statuses[v]))).size > 1;
     req.differs = new Set(versions.map((v) => req.statuses[v]?.status ?? 'absent')).size > 1 || req.cells.some((c) => c.differs);
   }
-  return { versions: columns.map(({ cert: _c, ...col }) => col), requirements: [...reqs.values()], totals };
+  const described = columns.map(({ cert, ...col }) => ({ ...col, ...(cert && !col.serverVersion ? { serverVersion: cert.serverVersion } : {}), ...(cert && !col.client ? { client: cert.client } : {}) }));
+  return { versions: described, requirements: [...reqs.values()], totals };
 }
 
 const ICON: Record<CellStatus, string> = { passed: '✅', failed: '❌', 'not-applicable': '➖', skipped: '⏭' };
