@@ -1,7 +1,8 @@
 // Where the PKI lives on disk by default; kept free of heavy imports so the CLI can show it cheaply.
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../harness/util/repo-root.ts';
 
 /** `.secmatrix-cache/pki/` under the repository root. */
 export function defaultCacheDir(): string {
-  return fileURLToPath(new URL('../.secmatrix-cache/pki/', import.meta.url));
+  return `${join(REPO_ROOT, '.secmatrix-cache', 'pki')}/`;
 }

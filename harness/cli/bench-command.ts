@@ -1,7 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { AREAS, type Area } from '../plan/cell.ts';
 import { benchFigures, type BenchFigures } from '../run/bench-figures.ts';
-import { runConformance } from '../run/conformance-run.ts';
 import { makeTempDir } from '../util/tempdir.ts';
 
 const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${ms.toFixed(0)} ms`);
@@ -44,6 +43,7 @@ export function registerBenchCommand(program: Command): void {
     .action(async (opts: { only: string; target: string; grep?: string }) => {
       if (opts.target !== 'embedded' && opts.target !== 'container') throw new InvalidArgumentError(`--target must be embedded or container, not "${opts.target}"`);
       const areas = opts.only.split(',').map((s) => s.trim()) as Area[];
+      const { runConformance } = await import('../run/conformance-run.ts');
       const targets = opts.target === 'container' ? ['embedded', 'container'] : ['embedded'];
       const columns: Column[] = [];
       for (const target of targets) {

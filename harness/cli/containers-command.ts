@@ -1,7 +1,6 @@
 // `secmatrix containers setup | status | teardown`: the local container engine and images for the
 // container target where no registry is reachable. Users with Docker and a registry need none of it.
 import type { Command } from 'commander';
-import { containersStatus, setupContainers, teardownContainers } from '../containers/setup.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -12,6 +11,7 @@ export function registerContainersCommand(program: Command): void {
     .description('install and configure rootful Podman with its API socket, build the Debian base and the reference member images (idempotent)')
     .action(async () => {
       const started = performance.now();
+      const { setupContainers } = await import('../containers/setup.ts');
       await setupContainers(out);
       out(`containers ready in ${((performance.now() - started) / 1000).toFixed(1)} s: DOCKER_HOST=unix:///run/podman/podman.sock`);
     });
@@ -19,6 +19,7 @@ export function registerContainersCommand(program: Command): void {
     .command('status')
     .description('show the engine, its socket, the images and any secmatrix container left behind')
     .action(async () => {
+      const { containersStatus } = await import('../containers/setup.ts');
       const s = await containersStatus();
       out(`podman: ${s.podman ?? 'not installed'}`);
       out(`API socket /run/podman/podman.sock: ${s.socket ? 'answers' : 'not answering'}`);
@@ -31,6 +32,7 @@ export function registerContainersCommand(program: Command): void {
     .description('remove secmatrix containers and stop the API service setup started (--images: also remove the images)')
     .option('--images', 'also remove the images setup built')
     .action(async (opts: { images?: boolean }) => {
+      const { teardownContainers } = await import('../containers/setup.ts');
       await teardownContainers(out, { images: !!opts.images });
     });
 }

@@ -2,9 +2,6 @@
 // real member configuration and prints its log (each connection's TLS result, identity, permission
 // decisions) until Ctrl-C / SIGTERM, which release it through the cleanup registry.
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadMemberConfig } from '../member/config/parse.ts';
-import { startReferenceMember } from '../member/index.ts';
-import { setJvmSystemProperties } from '../member/security/ldap-jvm-properties.ts';
 
 /** `-Dkey=value` tokens of a JAVA_OPTS string (values without spaces). */
 export function javaOptsProperties(opts: string): Record<string, string> {
@@ -50,6 +47,11 @@ export function registerMemberCommand(program: Command): void {
       if (opts.logFormat !== 'text' && opts.logFormat !== 'json') throw new InvalidArgumentError(`--log-format must be text or json, not "${opts.logFormat}"`);
       // -D options in JAVA_OPTS: the JVM-wide settings a Java member would get (krb5.conf, the ldap
       // trust store), as the member's container image receives them.
+      const [{ loadMemberConfig }, { startReferenceMember }, { setJvmSystemProperties }] = await Promise.all([
+        import('../member/config/parse.ts'),
+        import('../member/index.ts'),
+        import('../member/security/ldap-jvm-properties.ts'),
+      ]);
       setJvmSystemProperties(javaOptsProperties(process.env['JAVA_OPTS'] ?? ''));
       const config = await loadMemberConfig(opts.config, opts.port === undefined ? {} : { port: opts.port });
       const json = opts.logFormat === 'json' ? jsonLog() : undefined;

@@ -4,10 +4,9 @@ import { AREAS, type Area } from '../plan/cell.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Certification } from '../../reports/certification.ts';
 import { buildVersionMatrix, writeVersionMatrix } from '../../reports/version-matrix.ts';
-import { REPO_ROOT, RunInputError, runConformance } from '../run/conformance-run.ts';
-import { failureLines, summaryTable } from '../run/summary.ts';
-import { licenseKey } from '../targets/container/enterprise.ts';
-import { REFERENCE_VERSION, isReferenceVersion } from '../targets/container.ts';
+import { REPO_ROOT } from '../util/repo-root.ts';
+import { REFERENCE_VERSION, isReferenceVersion } from '../targets/reference-version.ts';
+import { countsLine, failureLines, summaryTable } from '../run/summary.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
@@ -54,6 +53,8 @@ export function registerRunCommand(program: Command): void {
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
+      // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
+      const [{ runConformance, RunInputError }, { licenseKey }] = await Promise.all([import('../run/conformance-run.ts'), import('../targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && !isReferenceVersion(v))) licenseKey();
       const out = process.stdout;
       let exitCode = 0;
@@ -95,6 +96,7 @@ export function registerRunCommand(program: Command): void {
         for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
         out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
         out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+        out.write(`${countsLine(outcome.results)}\n`);
         exitCode = Math.max(exitCode, outcome.exitCode);
       }
       if (versions.length > 1) {

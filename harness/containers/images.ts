@@ -2,13 +2,13 @@
 // that decide whether a built image is still current, and the builds themselves (Podman CLI).
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { runCommand } from './exec.ts';
 import { SECMATRIX_LABEL } from './engine.ts';
 
 // Own root (not conformance-run's): this module must not pull vitest in.
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT } from '../util/repo-root.ts';
+import { REPO_ROOT } from '../util/repo-root.ts';
 
 /** The name the container files start FROM (made by debootstrap + podman import). */
 export const DEBIAN_BASE_IMAGE = 'localhost/secmatrix/debian:bookworm';

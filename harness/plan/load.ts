@@ -2,18 +2,18 @@
 // file, the path inside it and why: the data is edited by people, so errors must point at the line
 // of thought, not at a stack trace.
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Area, Severity, SourceRef, TlsVersion } from './cell.ts';
 import { AREAS } from './cell.ts';
 import type { Catalogue, CertificateFacts, CipherSuite } from './catalogue.ts';
 import { coordinateProblem } from './coordinates.ts';
 import { MatrixError } from './matrix-error.ts';
+import { REPO_ROOT } from '../util/repo-root.ts';
 import { loadRealmsFixtures, REALMS_FIXTURES_FILE } from './realms-fixtures.ts';
 import { loadPermissionCatalogue, PERMISSION_CATALOGUE_FILE } from './permission-catalogue.ts';
 
-export const DEFAULT_MATRICES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../matrices');
+export const DEFAULT_MATRICES_DIR = join(REPO_ROOT, 'matrices');
 
 const SEVERITIES: readonly Severity[] = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
 const TLS_VERSIONS: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];

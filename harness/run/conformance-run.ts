@@ -2,8 +2,7 @@
 // cell collector, then judge completeness and write every report. Nothing passes by omission: a
 // cell without a record is a failure.
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { buildPki, defaultPkiRequest } from '../../pki/index.ts';
 import { generateAllureHtml } from '../../reports/allure-html.ts';
@@ -25,7 +24,8 @@ import { CellCollector } from './collector.ts';
 /** Command line of vitest's worker processes (forks pool). */
 const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT } from '../util/repo-root.ts';
+import { REPO_ROOT } from '../util/repo-root.ts';
 
 export interface RunOptions {
   target: string;

@@ -17,3 +17,12 @@ export function summaryTable(results: readonly CellResult[]): string {
 export function failureLines(results: readonly CellResult[]): string[] {
   return results.filter((r) => r.status === 'failed').map((r) => `FAILED ${r.cell.id}: ${r.reason ?? ''}`);
 }
+
+/**
+ * One plain line that CI readers sum (`.ci/run` adds these to the unit and integration tests' own
+ * line): not-applicable cells count as skipped, since they ran nothing.
+ */
+export function countsLine(results: readonly CellResult[]): string {
+  const n = (s: CellStatus) => results.filter((r) => r.status === s).length;
+  return `Cells: ${n('passed')} passed, ${n('failed')} failed, ${n('not-applicable') + n('skipped')} skipped`;
+}

@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import type { KerberosClientEnv } from '../drivers/node-client/kerberos-token.ts';
 import { JVM } from '../member/security/ldap-jvm-properties.ts';
 import type { Catalogue } from '../plan/catalogue.ts';
+import type { Cell } from '../plan/cell.ts';
 import { loadMatrices } from '../plan/load.ts';
 import type { AreaServices } from '../suite/area-suite.ts';
 import type { RunServices } from '../suite/run-context.ts';
+import { kerberosPackageMissing } from '../util/krb5-env.ts';
 import { createServiceProvider, realmServicesUnavailable, startRealmServices, type RealmServices } from './realm-services.ts';
 import type { ServiceProvider } from './types.ts';
 
@@ -56,9 +58,14 @@ export function runServicesOf(s: RealmServices, catalogue: Catalogue, clientDir:
   };
 }
 
+/** A cell whose member or client speaks Kerberos (needs the native `kerberos` package). */
+function usesKerberos(cell: Cell): boolean {
+  return cell.member.security.clientRealm?.authentication?.kind === 'kerberos' || cell.client.credentials?.kind === 'kerberos';
+}
+
 export function realmAreaServices(provider: ServiceProvider = createServiceProvider()): AreaServices {
   return {
-    unavailable: () => realmServicesUnavailable(provider),
+    unavailable: (cell) => realmServicesUnavailable(provider) ?? (cell && usesKerberos(cell) ? kerberosPackageMissing() : undefined),
     async provision(ctx, workDir) {
       const { catalogue } = loadMatrices();
       const services = await startRealmServices(catalogue, ctx.pki, workDir, provider);

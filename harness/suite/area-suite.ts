@@ -45,7 +45,8 @@ async function applyAllure(cell: Cell): Promise<void> {
  * (cells are then skipped locally, failed in CI), and how to start them once for the suite file.
  */
 export interface AreaServices {
-  unavailable(): string | undefined;
+  /** Why `cell` (or, without one, every cell of the area) cannot run here. */
+  unavailable(cell?: Cell): string | undefined;
   provision(ctx: RunContext, workDir: string): Promise<RunServices>;
 }
 
@@ -85,7 +86,7 @@ export function defineAreaSuite(area: Area, services?: AreaServices): void {
             // Recorded first, so a cell that dies half-way is reported as failed, never lost.
             task.meta[META_KEY] = { cellId: cell.id, status: 'failed', observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
             await applyAllure(cell);
-            const missing = services?.unavailable();
+            const missing = services?.unavailable(cell);
             if (missing) {
               // A missing service is a visible skip locally and a failure in CI (DESIGN.md rule 4).
               const inCi = process.env['CI'] === 'true';

@@ -25,17 +25,8 @@ const LOG_LAG_MS = 1_500;
 const SYNC_SIGNAL = 'SIGWINCH';
 
 /** The reference member's "version" in --server-version lists. */
-export const REFERENCE_VERSION = 'reference';
-
-/**
- * "reference" (the image built for this tree) or "reference@TAG" / "reference@IMAGE": the reference
- * member from another image — another tag of its repository (an older build kept under a tag) or a
- * full image name. A second reference "version" is how a multi-version run is exercised where
- * Hazelcast Enterprise cannot run.
- */
-export function isReferenceVersion(version: string): boolean {
-  return version === REFERENCE_VERSION || version.startsWith(`${REFERENCE_VERSION}@`);
-}
+export { REFERENCE_VERSION, isReferenceVersion } from './reference-version.ts';
+import { REFERENCE_VERSION, isReferenceVersion } from './reference-version.ts';
 
 /** The image of "reference@TAG" / "reference@IMAGE"; undefined for plain "reference" (this tree's build). */
 export function referenceVersionImage(version: string): string | undefined {
