@@ -19,6 +19,10 @@ const ROWS: Array<[string, (c: Column) => string]> = [
   ['client connections', (c) => String(c.figures.clientConnections)],
   ['median positive cell', (c) => fmt(c.figures.medianPositiveMs)],
   ['median negative cell', (c) => fmt(c.figures.medianNegativeMs)],
+  // A group's first cell also waits for its member to start (counted above as a member start).
+  ['  member running: +', (c) => fmt(c.figures.medianPositiveRunningMs)],
+  ['  member running: -', (c) => fmt(c.figures.medianNegativeRunningMs)],
+  ['  first cell (start)', (c) => fmt(c.figures.medianFirstCellMs)],
   ['cells failed', (c) => String(c.failed)],
 ];
 
