@@ -10,7 +10,7 @@ import { chooseEngine, useEngine } from '../containers/engine.ts';
 import type { MemberSetup } from '../plan/cell.ts';
 import { freePort } from '../util/ports.ts';
 import { enterpriseMemberSpec, licenseKey } from './container/enterprise.ts';
-import { attachContainer, signalContainer, type AttachedStream } from './container/attach.ts';
+import { attachContainer, localMainPid, signalContainer, signalLocalProcess, type AttachedStream } from './container/attach.ts';
 import { LogEvidence } from './container/log-evidence.ts';
 import { renderForContainer } from './container/member-files.ts';
 import { referenceMemberSpec } from './container/reference.ts';
@@ -22,7 +22,7 @@ import { REFERENCE_MEMBER_REPO } from '../containers/images.ts';
 /** How late a member's log line may reach us through the engine's log stream (members that cannot sync; see LogEvidence). */
 const LOG_LAG_MS = 1_500;
 /** The reference member answers this signal with a sync line (member-command.ts). */
-const SYNC_SIGNAL = 'SIGWINCH';
+const SYNC_SIGNAL: NodeJS.Signals = 'SIGWINCH';
 
 /** The reference member's "version" in --server-version lists. */
 export { REFERENCE_VERSION, isReferenceVersion } from './reference-version.ts';
@@ -159,7 +159,9 @@ async function follow(s: StartedSpec, evidence: LogEvidence, attached: AttachedS
   } catch {
     return;
   }
-  evidence.enableSync(() => signalContainer(socket, id, SYNC_SIGNAL));
+  // Directly where the member runs in this kernel (a local engine), else through the engine.
+  const pid = await localMainPid(socket, id).catch(() => undefined);
+  evidence.enableSync(() => (pid !== undefined && signalLocalProcess(pid, id, SYNC_SIGNAL) ? Promise.resolve() : signalContainer(socket, id, SYNC_SIGNAL)));
   if (!(await evidence.sync(10_000))) throw new Error(`the member container did not answer ${SYNC_SIGNAL} with a sync line within 10 s`);
 }
 

@@ -6,6 +6,7 @@
 // container (the reference member answers SIGWINCH with a sync line, see member-command.ts).
 import { request, type ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
+import { readFileSync } from 'node:fs';
 
 export interface AttachedStream {
   /** Ends the attach connection (the container keeps running). */
@@ -89,4 +90,48 @@ export function signalContainer(socketPath: string, id: string, signal: string, 
     req.on('error', reject);
     req.end();
   });
+}
+
+/**
+ * The container's main process as a process of this machine — a local engine (rootful Podman here)
+ * runs it in this kernel — or undefined (a remote engine, a VM in between, no permission). Checked by
+ * its cgroup naming the container, so a reused pid is never mistaken for it.
+ */
+export async function localMainPid(socketPath: string, id: string, timeoutMs = 5_000): Promise<number | undefined> {
+  const body = await new Promise<string>((resolve, reject) => {
+    const req = request({ socketPath, method: 'GET', path: `/containers/${id}/json`, timeout: timeoutMs }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve(text));
+    });
+    req.on('timeout', () => req.destroy(new Error('no answer')));
+    req.on('error', reject);
+    req.end();
+  });
+  const pid = (JSON.parse(body) as { State?: { Pid?: number } }).State?.Pid;
+  return pid && isContainerProcess(pid, id) ? pid : undefined;
+}
+
+function isContainerProcess(pid: number, id: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cgroup`, 'utf8').includes(id);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Signals the container's main process directly (microseconds, where the engine's kill spawns the
+ * OCI runtime: tens of milliseconds, more on a loaded machine). False when it cannot: then use
+ * signalContainer.
+ */
+export function signalLocalProcess(pid: number, id: string, signal: NodeJS.Signals): boolean {
+  if (!isContainerProcess(pid, id)) return false;
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }

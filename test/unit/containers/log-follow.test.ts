@@ -3,7 +3,7 @@
 // is here; a wait for evidence that never comes ends on a sync, not a fixed lag.
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonLog } from '../../../harness/cli/member-command.ts';
-import { FrameLines } from '../../../harness/targets/container/attach.ts';
+import { FrameLines, signalLocalProcess } from '../../../harness/targets/container/attach.ts';
 import { LogEvidence } from '../../../harness/targets/container/log-evidence.ts';
 
 const entry = (seq: number, kind = 'authentication', extra: object = {}) =>
@@ -104,6 +104,21 @@ describe('the engine\'s attach frames', () => {
     f.push(all.subarray(5, 17));
     f.push(all.subarray(17));
     expect(got).toEqual(['stdout:one', 'stderr:err', 'stdout:two']);
+  });
+});
+
+describe('signalling a local container process directly', () => {
+  it('never signals a process whose cgroup does not name the container (a reused pid)', () => {
+    let got = 0;
+    const l = () => got++;
+    process.on('SIGWINCH', l);
+    try {
+      expect(signalLocalProcess(process.pid, 'f'.repeat(64), 'SIGWINCH')).toBe(false);
+      expect(signalLocalProcess(2 ** 22 + 7, 'f'.repeat(64), 'SIGWINCH')).toBe(false);
+      expect(got).toBe(0);
+    } finally {
+      process.off('SIGWINCH', l);
+    }
   });
 });
 
