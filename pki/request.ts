@@ -12,7 +12,6 @@ import {
   type CertKind,
   type Eku,
   type KeyType,
-  type PkiRequest,
   type SubjectAltNames,
 } from './types.ts';
 import { defaultAnchor, windowDates, type WindowName } from './validity.ts';

@@ -3,9 +3,9 @@
 // totals, requirements: [ { id, title, source, status, reason, cells: [ { id, name, parameters,
 // expected, observed, status, reason? } ] } ] }. A cell's id is its stable id (what `secmatrix diff`
 // matches two reports by). Requirement status: see rollup.ts.
-import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/plan/cell.ts';
+import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/core/plan/cell.ts';
 import { countStatuses, rollUp, rollUpReason, type StatusCounts } from './rollup.ts';
-import { scrub, secretsOf } from './secrets.ts';
+import { scrub, secretsOf, type ServerSecrets } from './secrets.ts';
 
 export interface RunInfo {
   /** e.g. 'Hazelcast' */
@@ -17,6 +17,8 @@ export interface RunInfo {
   matrixFingerprint: string;
   /** Further literal secrets to keep out of every output (e.g. key store passwords). */
   secrets?: string[];
+  /** The literal secrets of a cell's server setup (the family's SystemFamily.serverSecrets). */
+  serverSecrets?: ServerSecrets;
 }
 
 export interface CertificationCell {
@@ -72,7 +74,7 @@ export function buildCertification(results: readonly CellResult[], run: RunInfo)
   }));
   const scrubbed = scrub(
     { system: run.system, serverVersion: run.serverVersion, client: run.client, suiteVersion: run.suiteVersion, matrixFingerprint: run.matrixFingerprint, requirements },
-    secretsOf(results, run.secrets),
+    secretsOf(results, run.secrets, run.serverSecrets),
   );
   // Totals are counts we compute (no secrets); they bypass redactObject, whose key pattern
   // /pass(word)?/ would also hide a field named "passed".

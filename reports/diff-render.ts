@@ -3,8 +3,8 @@
 // the changes by kind — regressions first — and within a kind by requirement.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CellStatus } from '../harness/plan/cell.ts';
-import { describeOutcome } from '../harness/oracle/judge.ts';
+import type { CellStatus } from '../harness/core/plan/cell.ts';
+import { describeOutcome } from '../harness/core/oracle/judge.ts';
 import { CHANGE_KINDS, CHANGE_TITLES, type CellChange, type CellSide, type Comparison, type ReportDiff, type ReportSummary } from './diff.ts';
 
 const MARK: Record<CellStatus, string> = { passed: '✅ passed', failed: '❌ failed', 'not-applicable': '➖ not applicable', skipped: '⏭ skipped' };

@@ -6,7 +6,7 @@
 // the exit status, so a pipeline can gate on them.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { CellStatus, ExpectedOutcome, Outcome } from '../harness/plan/cell.ts';
+import type { CellStatus, ExpectedOutcome, Outcome } from '../harness/core/plan/cell.ts';
 import type { Certification, CertificationCell } from './certification.ts';
 
 /** In the order a reader wants them: what broke first. */

@@ -1,10 +1,9 @@
 // junit.xml for CI systems: a testsuite per area, a testcase per cell; not applicable and skipped
 // cells are <skipped> with their reason, failures carry expected vs observed and the evidence.
 import { XMLBuilder } from 'fast-xml-parser';
-import type { CellResult } from '../harness/plan/cell.ts';
-import { AREAS } from '../harness/plan/cell.ts';
-import { describeOutcome } from '../harness/oracle/judge.ts';
-import { scrub, secretsOf } from './secrets.ts';
+import type { CellResult } from '../harness/core/plan/cell.ts';
+import { describeOutcome } from '../harness/core/plan/outcome.ts';
+import { scrub, secretsOf, type ServerSecrets } from './secrets.ts';
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: true, suppressBooleanAttributes: false, suppressEmptyNode: true });
 
@@ -14,8 +13,9 @@ function evidenceText(r: CellResult): string {
   return Object.entries(r.evidence ?? {}).map(([k, v]) => `--- ${k} ---\n${v}`).join('\n');
 }
 
-export function renderJunitXml(results: readonly CellResult[], suiteName = 'secmatrix', extraSecrets: readonly string[] = []): string {
-  const suites = AREAS.map((area) => results.filter((r) => r.cell.area === area))
+export function renderJunitXml(results: readonly CellResult[], suiteName = 'secmatrix', extraSecrets: readonly string[] = [], serverSecrets?: ServerSecrets): string {
+  // Areas in the order the results come (the family's canonical order).
+  const suites = [...new Set(results.map((r) => r.cell.area))].map((area) => results.filter((r) => r.cell.area === area))
     .filter((rs) => rs.length > 0)
     .map((rs) => {
       const area = rs[0]!.cell.area;
@@ -58,6 +58,6 @@ export function renderJunitXml(results: readonly CellResult[], suiteName = 'secm
       testsuite: suites,
     },
   };
-  const scrubbed = scrub(doc, secretsOf(results, extraSecrets));
+  const scrubbed = scrub(doc, secretsOf(results, extraSecrets, serverSecrets));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(scrubbed) as string}`;
 }

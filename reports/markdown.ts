@@ -1,8 +1,7 @@
 // certification.md: the certification for people — totals, then per area and requirement a table
 // of cells with what was expected and what happened.
-import type { Area, CellResult, CellStatus } from '../harness/plan/cell.ts';
-import { AREAS } from '../harness/plan/cell.ts';
-import { describeOutcome } from '../harness/oracle/judge.ts';
+import type { Area, CellResult, CellStatus } from '../harness/core/plan/cell.ts';
+import { describeOutcome } from '../harness/core/plan/outcome.ts';
 import { buildCertification, byRequirement, type RunInfo } from './certification.ts';
 import { scrub, secretsOf } from './secrets.ts';
 
@@ -32,7 +31,7 @@ export function renderCertificationMarkdown(results: readonly CellResult[], run:
   ];
   const grouped = byRequirement(results);
   const areaOf = (id: string): Area => grouped.get(id)![0]!.cell.area;
-  for (const area of AREAS) {
+  for (const area of new Set(results.map((r) => r.cell.area))) {
     const reqs = cert.requirements.filter((r) => areaOf(r.id) === area);
     if (reqs.length === 0) continue;
     lines.push(`## ${area}`, '');
@@ -50,5 +49,5 @@ export function renderCertificationMarkdown(results: readonly CellResult[], run:
       lines.push('');
     }
   }
-  return scrub(lines.join('\n'), secretsOf(results, run.secrets));
+  return scrub(lines.join('\n'), secretsOf(results, run.secrets, run.serverSecrets));
 }

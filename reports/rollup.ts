@@ -3,7 +3,7 @@
 //   2. else any cell skipped (not run)         → skipped   (the requirement is not fully shown)
 //   3. else at least one cell passed           → passed    (the others were not applicable)
 //   4. else (all not applicable, or no cells)  → not-applicable
-import type { CellResult, CellStatus } from '../harness/plan/cell.ts';
+import type { CellResult, CellStatus } from '../harness/core/plan/cell.ts';
 
 export interface StatusCounts {
   passed: number;

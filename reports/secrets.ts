@@ -2,18 +2,19 @@
 // secret-named fields and PEM keys; on top, the literal secrets a run used (realm passwords and
 // tokens, client credentials, store passwords the caller knows) are cut out of every text, so a
 // secret inside a log line or a rendered configuration in the evidence cannot leak either.
-import type { CellResult } from '../harness/plan/cell.ts';
-import { redactObject, redactText } from '../harness/util/redact.ts';
+import type { CellResult } from '../harness/core/plan/cell.ts';
+import { redactObject, redactText } from '../harness/core/util/redact.ts';
 
 const SECRET_KEY = /(pass(word|phrase)?|secret|token|private.?key|credential)/i;
 
+/** The literal secrets of a server setup (each family knows its own: SystemFamily.serverSecrets). */
+export type ServerSecrets = (member: unknown) => readonly string[];
+
 /** Literal secrets of the results: setup credentials and secret-named evidence entries. */
-export function secretsOf(results: readonly CellResult[], extra: readonly string[] = []): string[] {
+export function secretsOf(results: readonly CellResult[], extra: readonly string[] = [], serverSecrets?: ServerSecrets): string[] {
   const out = new Set<string>(extra.filter((s) => s.length >= 3));
   for (const { cell, evidence } of results) {
-    const identity = cell.member.security.clientRealm?.identity;
-    if (identity?.kind === 'username-password') out.add(identity.password);
-    if (identity?.kind === 'token') out.add(identity.token);
+    for (const s of serverSecrets?.(cell.member) ?? []) out.add(s);
     const creds = cell.client.credentials;
     if (creds.kind === 'password') out.add(creds.password);
     if (creds.kind === 'token') out.add(creds.token);

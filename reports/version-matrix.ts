@@ -4,8 +4,8 @@
 // small HTML page into the report directory's root, beside the per-version directories.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CellStatus, Outcome } from '../harness/plan/cell.ts';
-import { describeOutcome } from '../harness/oracle/judge.ts';
+import type { CellStatus, Outcome } from '../harness/core/plan/cell.ts';
+import { describeOutcome } from '../harness/core/oracle/judge.ts';
 import type { Certification } from './certification.ts';
 
 export interface VersionColumn {

@@ -1,7 +1,7 @@
 // Writes certification.json, certification.md and junit.xml into a report directory.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CellResult } from '../harness/plan/cell.ts';
+import type { CellResult } from '../harness/core/plan/cell.ts';
 import { buildCertification, type RunInfo } from './certification.ts';
 import { renderJunitXml } from './junit.ts';
 import { renderCertificationMarkdown } from './markdown.ts';
@@ -21,6 +21,6 @@ export async function writeReports(dir: string, results: readonly CellResult[], 
   };
   await writeFile(paths.certificationJson, `${JSON.stringify(buildCertification(results, run), null, 2)}\n`);
   await writeFile(paths.certificationMd, renderCertificationMarkdown(results, run));
-  await writeFile(paths.junitXml, renderJunitXml(results, 'secmatrix', run.secrets ?? []));
+  await writeFile(paths.junitXml, renderJunitXml(results, 'secmatrix', run.secrets ?? [], run.serverSecrets));
   return paths;
 }

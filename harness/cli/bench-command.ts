@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { AREAS, type Area } from '../plan/cell.ts';
-import { benchFigures, type BenchFigures } from '../run/bench-figures.ts';
-import { makeTempDir } from '../util/tempdir.ts';
+import { clientEntry, DEFAULT_CLIENT } from '../clients/registry.ts';
+import { benchFigures, type BenchFigures } from '../core/run/bench-figures.ts';
+import { makeTempDir } from '../core/util/tempdir.ts';
+import { familyByName } from '../families.ts';
 
 const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${ms.toFixed(0)} ms`);
 
@@ -27,10 +28,10 @@ const ROWS: Array<[string, (c: Column) => string]> = [
 ];
 
 /** The figures of one or more targets side by side, one column each. */
-export function benchTable(areas: readonly string[], columns: readonly Column[]): string {
+export function benchTable(areas: readonly string[], allAreas: readonly string[], columns: readonly Column[]): string {
   const label = 22;
   const width = Math.max(12, ...columns.map((c) => c.target.length + 2));
-  const lines = [`${'areas'.padEnd(label)}${areas.join(', ')} (of ${AREAS.join(', ')})`];
+  const lines = [`${'areas'.padEnd(label)}${areas.join(', ')} (of ${allAreas.join(', ')})`];
   if (columns.length > 1) lines.push(`${''.padEnd(label)}${columns.map((c) => c.target.padStart(width)).join('')}`);
   for (const [name, value] of ROWS) lines.push(`${name.padEnd(label)}${columns.map((c) => (columns.length > 1 ? value(c).padStart(width) : value(c))).join('')}`);
   lines.push(`${''.padEnd(label)}(wall time: PKI from cache, vitest start, all cells, reports${columns.some((c) => c.target === 'container') ? '; container: image check and member containers' : ''})`);
@@ -46,21 +47,23 @@ export function registerBenchCommand(program: Command): void {
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .action(async (opts: { only: string; target: string; grep?: string }) => {
       if (opts.target !== 'embedded' && opts.target !== 'container') throw new InvalidArgumentError(`--target must be embedded or container, not "${opts.target}"`);
-      const areas = opts.only.split(',').map((s) => s.trim()) as Area[];
-      const { runConformance } = await import('../run/conformance-run.ts');
+      const family = familyByName();
+      const client = clientEntry(DEFAULT_CLIENT[family.name]!);
+      const areas = opts.only.split(',').map((s) => s.trim());
+      const { runConformance } = await import('../core/run/conformance-run.ts');
       const targets = opts.target === 'container' ? ['embedded', 'container'] : ['embedded'];
       const columns: Column[] = [];
       for (const target of targets) {
         const dir = await makeTempDir('bench');
         try {
-          const outcome = await runConformance({ target, areas, grep: opts.grep, reportDir: dir.path, historyPath: `${dir.path}/history.jsonl`, verbose: false });
+          const outcome = await runConformance({ family, client: { name: client.name, driver: client.create() }, target, areas, grep: opts.grep, reportDir: dir.path, historyPath: `${dir.path}/history.jsonl`, verbose: false });
           const records = outcome.collector.tests.flatMap((t) => (t.record ? [t.record] : []));
           columns.push({ target, figures: benchFigures(records, outcome.durationMs), failed: outcome.results.filter((r) => r.status === 'failed').length, exitCode: outcome.exitCode });
         } finally {
           await dir.remove();
         }
       }
-      process.stdout.write(`${benchTable(areas, columns)}\n`);
+      process.stdout.write(`${benchTable(areas, family.areas, columns)}\n`);
       process.exitCode = Math.max(...columns.map((c) => c.exitCode));
     });
 }

@@ -11,7 +11,7 @@ export function registerContainersCommand(program: Command): void {
     .description('install and configure rootful Podman with its API socket, build the Debian base and the reference member images (idempotent)')
     .action(async () => {
       const started = performance.now();
-      const { setupContainers } = await import('../containers/setup.ts');
+      const { setupContainers } = await import('../core/containers/setup.ts');
       await setupContainers(out);
       out(`containers ready in ${((performance.now() - started) / 1000).toFixed(1)} s: DOCKER_HOST=unix:///run/podman/podman.sock`);
     });
@@ -19,7 +19,7 @@ export function registerContainersCommand(program: Command): void {
     .command('status')
     .description('show the engine, its socket, the images and any secmatrix container left behind')
     .action(async () => {
-      const { containersStatus } = await import('../containers/setup.ts');
+      const { containersStatus } = await import('../core/containers/setup.ts');
       const s = await containersStatus();
       out(`podman: ${s.podman ?? 'not installed'}`);
       out(`API socket /run/podman/podman.sock: ${s.socket ? 'answers' : 'not answering'}`);
@@ -32,7 +32,7 @@ export function registerContainersCommand(program: Command): void {
     .description('remove secmatrix containers and stop the API service setup started (--images: also remove the images)')
     .option('--images', 'also remove the images setup built')
     .action(async (opts: { images?: boolean }) => {
-      const { teardownContainers } = await import('../containers/setup.ts');
+      const { teardownContainers } = await import('../core/containers/setup.ts');
       await teardownContainers(out, { images: !!opts.images });
     });
 }

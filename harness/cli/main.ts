@@ -1,16 +1,17 @@
 // The `secmatrix` command line: each subcommand lives in its own module and registers itself here.
 import { Command, CommanderError } from 'commander';
 import { registerPkiCommand } from './pki-command.ts';
-import { registerMemberCommand } from './member-command.ts';
+import { registerMemberCommand } from '../hazelcast/reference-member/index.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerBenchCommand } from './bench-command.ts';
 import { registerContainersCommand } from './containers-command.ts';
 import { registerDiffCommand } from './diff-command.ts';
+import { SUITE_VERSION } from '../core/util/version.ts';
 
 export function buildProgram(): Command {
   const program = new Command('secmatrix')
     .description('Conformance suite for client security: TLS, mutual TLS, credentials, permissions.')
-    .version('0.1.0')
+    .version(SUITE_VERSION)
     .showHelpAfterError(true)
     .exitOverride();
   registerPkiCommand(program);

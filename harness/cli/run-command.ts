@@ -1,16 +1,19 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { AREAS, type Area } from '../plan/cell.ts';
+import { clientEntry, CLIENTS, DEFAULT_CLIENT } from '../clients/registry.ts';
+import { REPO_ROOT } from '../core/util/repo-root.ts';
+import { DEFAULT_FAMILY, familyByName } from '../families.ts';
+import { countsLine, failureLines, summaryTable } from '../core/run/summary.ts';
+import { REFERENCE_VERSION } from '../hazelcast/targets/reference-version.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Certification } from '../../reports/certification.ts';
 import { buildVersionMatrix, writeVersionMatrix } from '../../reports/version-matrix.ts';
-import { REPO_ROOT } from '../util/repo-root.ts';
-import { REFERENCE_VERSION, isReferenceVersion } from '../targets/reference-version.ts';
-import { countsLine, failureLines, summaryTable } from '../run/summary.ts';
+import { isReferenceVersion } from '../hazelcast/targets/reference-version.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
 interface RunFlags {
+  client?: string;
   target: string;
   serverVersion?: string;
   members?: number;
@@ -38,23 +41,27 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run the conformance matrix and write the reports (Allure, certification, JUnit)')
+    .option('--client <name>', `the client driver (${CLIENTS.map((c) => c.name).join(', ')}); default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]})`)
     .option('--target <name>', 'where the member runs: embedded (the reference member, in-process), container (testcontainers), external (a running cluster)', 'embedded')
     .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default) or "${REFERENCE_VERSION}@TAG" (another tag of the reference member image); each version is run and reported separately, and a version matrix is written`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster')
     .option('--external-config <file>', 'external target: the member configuration file the cluster runs with')
-    .option('--only <areas>', `comma-separated areas (${AREAS.join(', ')})`)
+    .option('--only <areas>', `comma-separated areas (${familyByName().areas.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
-      const areas = (opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...AREAS]) as Area[];
+      const family = familyByName(DEFAULT_FAMILY);
+      const client = clientEntry(opts.client ?? DEFAULT_CLIENT[family.name]!);
+      if (client.family !== family.name) throw new InvalidArgumentError(`--client ${client.name} is a ${client.family} client, not a ${family.name} one`);
+      const areas = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...family.areas];
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
       // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
-      const [{ runConformance, RunInputError }, { licenseKey }] = await Promise.all([import('../run/conformance-run.ts'), import('../targets/container/enterprise.ts')]);
+      const [{ runConformance, RunInputError }, { licenseKey }] = await Promise.all([import('../core/run/conformance-run.ts'), import('../hazelcast/targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && !isReferenceVersion(v))) licenseKey();
       const out = process.stdout;
       let exitCode = 0;
@@ -67,6 +74,8 @@ export function registerRunCommand(program: Command): void {
         let outcome;
         try {
           outcome = await runConformance({
+            family,
+            client: { name: client.name, driver: client.create() },
             target: opts.target,
             targetOptions: {
               ...(version ? { serverVersion: version } : {}),

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');
 // The run gets a TMPDIR of its own: other runs on the machine (or in this test suite) make

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realmServicesUnavailable } from '../../../harness/services/realm-services.ts';
+import { realmServicesUnavailable } from '../../../harness/hazelcast/services/realm-services.ts';
 import { alive, answers, descendants, listeningPorts, serviceDaemons, until } from '../services/support.ts';
 
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');

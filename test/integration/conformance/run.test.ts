@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
-import { expandMatrices } from '../../../harness/plan/index.ts';
-import { cellSecrets } from '../../../harness/suite/certificate-summary.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
+import { hazelcastFamily } from '../../../harness/hazelcast/family.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/index.ts';
+import { cellSecrets } from '../../../harness/core/suite/certificate-summary.ts';
 import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
 
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');
@@ -61,7 +62,7 @@ describe('secmatrix run (tls, mutual-auth, credentials on the embedded member)',
     // Passwords are derived from artifact ids, so a fresh build of the default set has the run's.
     const pkiDir = await makeTempDir('e2e-pki');
     const pki = await buildPki(defaultPkiRequest(), { outDir: pkiDir.path });
-    const secrets = new Set(expandMatrices().flatMap((c) => cellSecrets(c, pki)));
+    const secrets = new Set(expandMatrices().flatMap((c) => cellSecrets(c, pki, hazelcastFamily)));
     await pkiDir.remove();
     expect(secrets.size).toBeGreaterThan(3);
     for (const f of filesUnder(dir.path)) {

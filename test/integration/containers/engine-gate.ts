@@ -1,6 +1,6 @@
 // Container tests need an engine. Where none exists they skip with the reason; with CI=true a
 // missing engine is a failure (DESIGN.md rule 4: a missing service must not hide in CI).
-import { engineUnavailable } from '../../../harness/containers/engine.ts';
+import { engineUnavailable } from '../../../harness/core/containers/engine.ts';
 
 export const NO_ENGINE: string | undefined = await engineUnavailable();
 

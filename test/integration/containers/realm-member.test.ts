@@ -5,17 +5,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NodeClientDriver } from '../../../harness/drivers/node-client/driver.ts';
-import { loadMatrices } from '../../../harness/plan/load.ts';
-import type { ClientSetup, MemberSetup } from '../../../harness/plan/cell.ts';
-import { createServiceProvider, startRealmServices, type RealmServices } from '../../../harness/services/realm-services.ts';
-import { ContainerTarget } from '../../../harness/targets/container.ts';
-import type { StartedTarget } from '../../../harness/targets/target.ts';
+import { NodeClientDriver } from '../../../harness/clients/node-client/driver.ts';
+import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
+import type { ClientSetup } from '../../../harness/core/plan/cell.ts';
+import type { MemberSetup } from '../../../harness/hazelcast/model.ts';
+import { createServiceProvider, startRealmServices, type RealmServices } from '../../../harness/hazelcast/services/realm-services.ts';
+import { ContainerTarget } from '../../../harness/hazelcast/targets/container.ts';
+import type { StartedTarget } from '../../../harness/core/target.ts';
 import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
 import type { PkiManifest } from '../../../pki/types.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
-import { userDn } from '../../../harness/services/ldif.ts';
-import { JVM } from '../../../harness/member/security/ldap-jvm-properties.ts';
+import { userDn } from '../../../harness/hazelcast/services/ldif.ts';
+import { JVM } from '../../../harness/hazelcast/reference-member/security/ldap-jvm-properties.ts';
 
 describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd container ${engineSkipReason}`, () => {
   let work = '';
@@ -47,7 +48,7 @@ describe.skipIf(!!NO_ENGINE)(`ldap realm: member container against the slapd con
   const client = (username: string, password: string): ClientSetup => ({ clusterName: 'secmatrix', tls: null, credentials: { kind: 'password', username, password }, requiredCapabilities: [] });
 
   test('the rendered configuration names the slapd container and the member binds the user there', async () => {
-    expect(member!.config.xml).toContain(services!.primary.urls.ldap);
+    expect(member!.config.text).toContain(services!.primary.urls.ldap);
     const d = catalogue.directory!;
     // ldap-bind has no user-context: the client gives its full DN as the username.
     const a = await driver.connect(member!.endpoint, client(userDn(d, 'hdev'), d.users['hdev']!.password), { pki, evidence: member!.evidence });

@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listLabelled, RUN_LABEL } from '../../../harness/containers/docker-api.ts';
-import { SECMATRIX_LABEL } from '../../../harness/containers/engine.ts';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { listLabelled, RUN_LABEL } from '../../../harness/core/containers/docker-api.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
 
 const runDirs = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('secmatrix-run-')));

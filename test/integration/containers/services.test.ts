@@ -7,15 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, InvalidCredentialsError } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listLabelled, RUN_LABEL } from '../../../harness/containers/docker-api.ts';
-import { createServiceProvider } from '../../../harness/services/realm-services.ts';
-import type { DirectoryFacts, KerberosFacts } from '../../../harness/plan/catalogue.ts';
-import type { KdcService, LdapService } from '../../../harness/services/types.ts';
-import { userDn } from '../../../harness/services/ldif.ts';
+import { listLabelled, RUN_LABEL } from '../../../harness/core/containers/docker-api.ts';
+import { createServiceProvider } from '../../../harness/hazelcast/services/realm-services.ts';
+import type { DirectoryFacts, KerberosFacts } from '../../../harness/hazelcast/plan/catalogue.ts';
+import type { KdcService, LdapService } from '../../../harness/hazelcast/services/types.ts';
+import { userDn } from '../../../harness/hazelcast/services/ldif.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
-import { loadMatrices } from '../../../harness/plan/load.ts';
+import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
 import { buildPki, defaultPkiRequest } from '../../../pki/index.ts';
-import { startRealmServices } from '../../../harness/services/realm-services.ts';
+import { startRealmServices } from '../../../harness/hazelcast/services/realm-services.ts';
 
 const RUN = `services-test-${process.pid}`;
 const directory: DirectoryFacts = {

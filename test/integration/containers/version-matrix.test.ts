@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReferenceMemberImage, REFERENCE_MEMBER_REPO } from '../../../harness/containers/images.ts';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { buildReferenceMemberImage, REFERENCE_MEMBER_REPO } from '../../../harness/core/containers/images.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import type { VersionMatrix } from '../../../reports/version-matrix.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
 

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import { Tracker, timed } from './support.ts';
 
 const CLI = fileURLToPath(new URL('../../../harness/cli/secmatrix.mjs', import.meta.url));

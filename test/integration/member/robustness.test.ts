@@ -2,8 +2,8 @@
 // authentication answered before closing, and a clean stop — with the official client alongside.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ClientPing, ClientStatistics, MapPut } from '../../../harness/member/protocol/definitions/index.ts';
-import { decodeResponse } from '../../../harness/member/protocol/codec.ts';
+import { ClientPing, ClientStatistics, MapPut } from '../../../harness/hazelcast/reference-member/protocol/definitions/index.ts';
+import { decodeResponse } from '../../../harness/hazelcast/reference-member/protocol/codec.ts';
 import { errorHolders, memberConfig, plainConfig, RawConnection, timed, Tracker } from './support.ts';
 
 const tracker = new Tracker();

@@ -2,7 +2,7 @@
 // failure (classified quickly), the TLS realm's identity and role, permitted and denied operations.
 import { TokenEncoding } from 'hazelcast-client';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { MemberLogEntry } from '../../../harness/member/index.ts';
+import type { MemberLogEntry } from '../../../harness/hazelcast/reference-member/index.ts';
 import { memberConfig, timed, Tracker } from './support.ts';
 import { clientTls, defaultPki, tlsMemberConfig } from './tls-support.ts';
 

@@ -2,7 +2,7 @@
 // operation the client can send without Java classes on the member, granted with exactly the
 // MapPermission action the real member requires and refused without it (see structures-support.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { MemberLogEntry } from '../../../harness/member/index.ts';
+import type { MemberLogEntry } from '../../../harness/hazelcast/reference-member/index.ts';
 import { connect, declareCases, deniedText, type Case, type HazelcastClient } from './structures-support.ts';
 import { timed, Tracker } from './support.ts';
 

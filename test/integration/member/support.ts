@@ -3,15 +3,15 @@
 import { Client, type ClientConfig } from 'hazelcast-client';
 import { connect, type Socket } from 'node:net';
 import { expect } from 'vitest';
-import { decodeResponse, encodeRequest, type EventDef, type MessageDef } from '../../../harness/member/protocol/codec.ts';
-import { ClientAuthentication, structs } from '../../../harness/member/protocol/definitions/index.ts';
-import { writeMessage, type ClientMessage } from '../../../harness/member/protocol/frames.ts';
-import { InboundReader } from '../../../harness/member/protocol/reader.ts';
-import { t, type Fields, type ValuesOf } from '../../../harness/member/protocol/types.ts';
-import type { MemberConfig } from '../../../harness/member/config/model.ts';
-import { parseMemberConfig } from '../../../harness/member/config/parse.ts';
-import { startReferenceMember, type RunningMember, type StartMemberOptions } from '../../../harness/member/index.ts';
-import { withTimeout } from '../../../harness/util/deadline.ts';
+import { decodeResponse, encodeRequest, type EventDef, type MessageDef } from '../../../harness/hazelcast/reference-member/protocol/codec.ts';
+import { ClientAuthentication, structs } from '../../../harness/hazelcast/reference-member/protocol/definitions/index.ts';
+import { writeMessage, type ClientMessage } from '../../../harness/hazelcast/reference-member/protocol/frames.ts';
+import { InboundReader } from '../../../harness/hazelcast/reference-member/protocol/reader.ts';
+import { t, type Fields, type ValuesOf } from '../../../harness/hazelcast/reference-member/protocol/types.ts';
+import type { MemberConfig } from '../../../harness/hazelcast/reference-member/config/model.ts';
+import { parseMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
+import { startReferenceMember, type RunningMember, type StartMemberOptions } from '../../../harness/hazelcast/reference-member/index.ts';
+import { withTimeout } from '../../../harness/core/util/deadline.ts';
 
 type HazelcastClient = Awaited<ReturnType<typeof Client.newHazelcastClient>>;
 

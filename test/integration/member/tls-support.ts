@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ClientConfig } from 'hazelcast-client';
 import { buildPki, defaultPkiRequest, type PkiSet } from '../../../pki/index.ts';
-import type { MemberConfig } from '../../../harness/member/config/model.ts';
+import type { MemberConfig } from '../../../harness/hazelcast/reference-member/config/model.ts';
 import { memberConfig } from './support.ts';
 
 let pki: Promise<PkiSet> | undefined;

@@ -1,7 +1,7 @@
 // The official client against the member over real TLS: versions, cipher suites, mutual
 // authentication, with the default PKI set.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { MemberLogEntry } from '../../../harness/member/index.ts';
+import type { MemberLogEntry } from '../../../harness/hazelcast/reference-member/index.ts';
 import { timed, Tracker } from './support.ts';
 import { clientTls, defaultPki, tlsMemberConfig } from './tls-support.ts';
 

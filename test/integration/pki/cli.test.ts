@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import type { PkiManifest } from '../../../pki/index.ts';
 import { EXPECTED, EXTRA_MEMBER_NAME } from './expectations.ts';
 import { runTool, type ToolResult } from './run-tool.ts';

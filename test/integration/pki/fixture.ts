@@ -1,7 +1,7 @@
 // Builds the default PKI set once per test file, in a temp dir with its own cache, removed afterwards.
 import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import { buildPki, defaultPkiRequest, getArtifact, type PkiArtifact, type PkiSet } from '../../../pki/index.ts';
 import { EXTRA_MEMBER_NAME } from './expectations.ts';
 

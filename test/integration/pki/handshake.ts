@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import tls from 'node:tls';
-import { withTimeout } from '../../../harness/util/deadline.ts';
+import { withTimeout } from '../../../harness/core/util/deadline.ts';
 
 export interface HandshakeResult {
   /** The client's error code (e.g. CERT_HAS_EXPIRED), or undefined if its handshake succeeded. */

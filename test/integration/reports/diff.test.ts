@@ -10,12 +10,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMemberConfig } from '../../../harness/member/config/parse.ts';
-import { startReferenceMember, type RunningMember } from '../../../harness/member/server.ts';
-import { expandMatrices, planGroups } from '../../../harness/plan/index.ts';
-import { renderMemberConfig } from '../../../harness/render/index.ts';
-import { freePort } from '../../../harness/util/ports.ts';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { loadMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
+import { startReferenceMember, type RunningMember } from '../../../harness/hazelcast/reference-member/server.ts';
+import { expandMatrices, planGroups } from '../../../harness/hazelcast/plan/index.ts';
+import { renderMemberConfig } from '../../../harness/hazelcast/render/index.ts';
+import { freePort } from '../../../harness/core/util/ports.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import type { ReportDiff } from '../../../reports/diff.ts';
 
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');

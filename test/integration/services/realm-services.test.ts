@@ -4,16 +4,16 @@
 import { Client, InvalidCredentialsError } from 'ldapts';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kerberosToken } from '../../../harness/drivers/node-client/kerberos-token.ts';
-import { kerberosLogin } from '../../../harness/member/security/kerberos.ts';
-import { setJvmSystemProperties } from '../../../harness/member/security/ldap-jvm-properties.ts';
-import { loadMatrices } from '../../../harness/plan/load.ts';
-import { realmServicesUnavailable, startRealmServices, type RealmServices } from '../../../harness/services/realm-services.ts';
-import { runServicesOf } from '../../../harness/services/realm-area.ts';
-import { ProcessServiceProvider } from '../../../harness/services/process/provider.ts';
-import { ServiceError, type KdcSpec } from '../../../harness/services/types.ts';
-import { pendingCleanups } from '../../../harness/util/cleanup.ts';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { kerberosToken } from '../../../harness/core/services/kerberos-token.ts';
+import { kerberosLogin } from '../../../harness/hazelcast/reference-member/security/kerberos.ts';
+import { setJvmSystemProperties } from '../../../harness/hazelcast/reference-member/security/ldap-jvm-properties.ts';
+import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
+import { realmServicesUnavailable, startRealmServices, type RealmServices } from '../../../harness/hazelcast/services/realm-services.ts';
+import { runServicesOf } from '../../../harness/hazelcast/services/realm-area.ts';
+import { ProcessServiceProvider } from '../../../harness/hazelcast/services/process/provider.ts';
+import { ServiceError, type KdcSpec } from '../../../harness/hazelcast/services/types.ts';
+import { pendingCleanups } from '../../../harness/core/util/cleanup.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import { buildPki, defaultPkiRequest, type PkiSet } from '../../../pki/index.ts';
 import { alive, answers, listeningPorts, serviceDaemons, until } from './support.ts';
 

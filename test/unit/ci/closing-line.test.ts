@@ -17,7 +17,14 @@ function closingLine(log: string, extra = 0): string {
 }
 
 test('sums the tests line and every area run, not-applicable already counted as skipped', () => {
-  const log = ['noise', 'Tests: 1313 passed, 0 failed, 1 skipped', 'x Cells: 9 passed, 9 failed, 9 skipped', 'Cells: 115 passed, 0 failed, 3 skipped', 'Cells: 69 passed, 2 failed, 0 skipped', ''].join('\n');
+  const log = [
+    'noise',
+    'Tests: 1313 passed, 0 failed, 1 skipped',
+    'x Cells: 9 passed, 9 failed, 9 skipped',
+    'Cells: 115 passed, 0 failed, 3 skipped',
+    'Cells: 69 passed, 2 failed, 0 skipped',
+    '',
+  ].join('\n');
   expect(closingLine(log)).toBe('CI: 1497 passed, 2 failed, 4 skipped');
 });
 

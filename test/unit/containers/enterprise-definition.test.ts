@@ -3,12 +3,12 @@
 // network and wait strategy — and the license rules (required, never shown).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PkiManifest } from '../../../pki/types.ts';
-import { expandMatrices } from '../../../harness/plan/index.ts';
-import { ContainerTarget } from '../../../harness/targets/container.ts';
-import { LicenseMissingError, ENTERPRISE_READY } from '../../../harness/targets/container/enterprise.ts';
-import { CONFIG_PATH } from '../../../harness/targets/container/member-files.ts';
-import { REDACTED } from '../../../harness/containers/container-spec.ts';
-import { createTarget } from '../../../harness/targets/index.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/index.ts';
+import { ContainerTarget } from '../../../harness/hazelcast/targets/container.ts';
+import { LicenseMissingError, ENTERPRISE_READY } from '../../../harness/hazelcast/targets/container/enterprise.ts';
+import { CONFIG_PATH } from '../../../harness/hazelcast/targets/container/member-files.ts';
+import { REDACTED } from '../../../harness/core/containers/container-spec.ts';
+import { createTarget } from '../../../harness/hazelcast/targets/index.ts';
 
 const LICENSE = 'ENTERPRISE#2Nodes#not-a-real-key-0123456789';
 // A manifest whose every artifact has a key and a trust store at a host path.

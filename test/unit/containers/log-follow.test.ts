@@ -2,9 +2,9 @@
 // stream) merge into one ordered log with no duplicate; a sync answers only once every earlier line
 // is here; a wait for evidence that never comes ends on a sync, not a fixed lag.
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsonLog } from '../../../harness/cli/member-command.ts';
-import { FrameLines, signalLocalProcess } from '../../../harness/targets/container/attach.ts';
-import { LogEvidence } from '../../../harness/targets/container/log-evidence.ts';
+import { jsonLog } from '../../../harness/hazelcast/reference-member/cli.ts';
+import { FrameLines, signalLocalProcess } from '../../../harness/hazelcast/targets/container/attach.ts';
+import { LogEvidence } from '../../../harness/hazelcast/targets/container/log-evidence.ts';
 
 const entry = (seq: number, kind = 'authentication', extra: object = {}) =>
   JSON.stringify({ seq, kind, time: new Date(Date.now() + 2).toISOString(), text: `${kind} ${seq}`, status: 'AUTHENTICATED', identity: 'a', roles: [], ...extra });

@@ -1,11 +1,11 @@
 // The pure parts of the container path: containers.conf editing, the apt mirror debootstrap uses,
 // the log-stream evidence of a container member, and JAVA_OPTS -D parsing of the member image.
 import { describe, expect, it } from 'vitest';
-import { applySettings } from '../../../harness/containers/containers-conf.ts';
-import { mirrorFromSources } from '../../../harness/containers/mirror.ts';
-import { LogEvidence } from '../../../harness/targets/container/log-evidence.ts';
-import { javaOptsProperties } from '../../../harness/cli/member-command.ts';
-import { parseAddress } from '../../../harness/targets/external.ts';
+import { applySettings } from '../../../harness/core/containers/containers-conf.ts';
+import { mirrorFromSources } from '../../../harness/core/containers/mirror.ts';
+import { LogEvidence } from '../../../harness/hazelcast/targets/container/log-evidence.ts';
+import { javaOptsProperties } from '../../../harness/hazelcast/reference-member/cli.ts';
+import { parseAddress } from '../../../harness/hazelcast/targets/external.ts';
 
 describe('containers.conf', () => {
   it('adds the missing settings, keeps the others and reports differing ones without changing them', () => {

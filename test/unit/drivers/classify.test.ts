@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAttempt } from '../../../harness/drivers/classify.ts';
+import { classifyAttempt } from '../../../harness/clients/classify.ts';
 
 const none = { connected: false, clientErrors: [] as string[], memberEvents: [] };
 

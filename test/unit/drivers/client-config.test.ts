@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildClientConfig } from '../../../harness/drivers/node-client/client-config.ts';
-import type { ClientSetup, ClientTls } from '../../../harness/plan/cell.ts';
+import { buildClientConfig } from '../../../harness/clients/node-client/client-config.ts';
+import type { ClientSetup, ClientTls } from '../../../harness/core/plan/cell.ts';
 import type { PkiManifest } from '../../../pki/types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'secmatrix-cc-'));

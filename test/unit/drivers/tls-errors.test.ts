@@ -1,7 +1,7 @@
 // Texts as Node 20 / OpenSSL 3 print them (seen in client and member logs); the expected reason is
 // what the text means, written by hand.
 import { describe, expect, it } from 'vitest';
-import { classifyTlsError } from '../../../harness/drivers/tls-errors.ts';
+import { classifyTlsError } from '../../../harness/clients/tls-errors.ts';
 
 describe('classifyTlsError', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { parseMemberConfig } from '../../../harness/member/config/parse.ts';
-import { ConfigError, type MemberConfig } from '../../../harness/member/config/model.ts';
+import { parseMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
+import { ConfigError, type MemberConfig } from '../../../harness/hazelcast/reference-member/config/model.ts';
 
 export const NS = 'xmlns="http://www.hazelcast.com/schema/config" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.hazelcast.com/schema/config http://www.hazelcast.com/schema/config/hazelcast-config-5.5.xsd"';
 

@@ -1,8 +1,8 @@
 // The configuration examples of the seed documents, in XML and YAML, read into the model. Expected
 // objects are written by hand from the documents.
 import { describe, expect, it } from 'vitest';
-import type { PermissionConfig, RealmConfig } from '../../../harness/member/config/model.ts';
-import { parseMemberConfig } from '../../../harness/member/config/parse.ts';
+import type { PermissionConfig, RealmConfig } from '../../../harness/hazelcast/reference-member/config/model.ts';
+import { parseMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
 import { xml, yaml } from './helpers.ts';
 
 const perm = (p: Partial<PermissionConfig> & Pick<PermissionConfig, 'element' | 'type'>): PermissionConfig => ({

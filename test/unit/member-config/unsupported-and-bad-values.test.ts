@@ -4,8 +4,8 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../harness/member/config/model.ts';
-import { loadMemberConfig, parseMemberConfig } from '../../../harness/member/config/parse.ts';
+import { ConfigError } from '../../../harness/hazelcast/reference-member/config/model.ts';
+import { loadMemberConfig, parseMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
 import { expectConfigError, xml, yaml } from './helpers.ts';
 
 const SSL_BASE = '<property name="keyStore">/k.p12</property>';

@@ -2,12 +2,12 @@
 // (hazelcast-client lib/codec/*.js), and against the official client's own decoders.
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { decodeEvent, decodeRequest, decodeResponse, encodeEvent, encodeRequest, encodeResponse, MalformedMessage, readHeader } from '../../../harness/member/protocol/codec.ts';
-import * as defs from '../../../harness/member/protocol/definitions/index.ts';
-import { accessControlError, encodeError, notAuthenticatedError } from '../../../harness/member/protocol/errors.ts';
-import { writeMessage, type ClientMessage } from '../../../harness/member/protocol/frames.ts';
-import { InboundReader } from '../../../harness/member/protocol/reader.ts';
-import { isFixed, type FieldType, type Fields } from '../../../harness/member/protocol/types.ts';
+import { decodeEvent, decodeRequest, decodeResponse, encodeEvent, encodeRequest, encodeResponse, MalformedMessage, readHeader } from '../../../harness/hazelcast/reference-member/protocol/codec.ts';
+import * as defs from '../../../harness/hazelcast/reference-member/protocol/definitions/index.ts';
+import { accessControlError, encodeError, notAuthenticatedError } from '../../../harness/hazelcast/reference-member/protocol/errors.ts';
+import { writeMessage, type ClientMessage } from '../../../harness/hazelcast/reference-member/protocol/frames.ts';
+import { InboundReader } from '../../../harness/hazelcast/reference-member/protocol/reader.ts';
+import { isFixed, type FieldType, type Fields } from '../../../harness/hazelcast/reference-member/protocol/types.ts';
 import { le32, le64, nullUuid, str, u8, uuidBytes, wireFrame } from './bytes.ts';
 
 const require = createRequire(import.meta.url);

@@ -1,12 +1,12 @@
 // What the member does with what it decodes: unknown message types, the handler table, the
 // access-control message, and the event log's redaction.
 import { describe, expect, test } from 'vitest';
-import { readHeader } from '../../../harness/member/protocol/codec.ts';
-import { DEFINITIONS_BY_ID, DEFINITIONS_BY_NAME } from '../../../harness/member/protocol/definitions/index.ts';
-import { InboundReader } from '../../../harness/member/protocol/reader.ts';
-import { buildHandlerTable, DEFAULT_HANDLERS } from '../../../harness/member/services/index.ts';
-import { MemberLog } from '../../../harness/member/services/member-log.ts';
-import { deniedMessage, describePermission, proxyPermission } from '../../../harness/member/services/permissions.ts';
+import { readHeader } from '../../../harness/hazelcast/reference-member/protocol/codec.ts';
+import { DEFINITIONS_BY_ID, DEFINITIONS_BY_NAME } from '../../../harness/hazelcast/reference-member/protocol/definitions/index.ts';
+import { InboundReader } from '../../../harness/hazelcast/reference-member/protocol/reader.ts';
+import { buildHandlerTable, DEFAULT_HANDLERS } from '../../../harness/hazelcast/reference-member/services/index.ts';
+import { MemberLog } from '../../../harness/hazelcast/reference-member/services/member-log.ts';
+import { deniedMessage, describePermission, proxyPermission } from '../../../harness/hazelcast/reference-member/services/permissions.ts';
 import { le32, le64, str, wireFrame } from './bytes.ts';
 
 describe('unknown message types', () => {

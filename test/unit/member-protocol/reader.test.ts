@@ -1,7 +1,7 @@
 // The inbound reader: protocol header, frame cutting across chunk boundaries, message assembly,
 // fragment reassembly, and refusal of malformed input.
 import { describe, expect, test } from 'vitest';
-import { InboundReader, ProtocolViolation } from '../../../harness/member/protocol/reader.ts';
+import { InboundReader, ProtocolViolation } from '../../../harness/hazelcast/reference-member/protocol/reader.ts';
 import { le32, le64, str, u16, wireFrame } from './bytes.ts';
 
 const FINAL = 0x2000;

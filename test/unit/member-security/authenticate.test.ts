@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseMemberConfig } from '../../../harness/member/config/parse.ts';
-import type { ClientCredentials, ConnectionFacts } from '../../../harness/member/security/api.ts';
-import { authenticate } from '../../../harness/member/security/authenticate.ts';
-import { javaHostAddress } from '../../../harness/member/security/endpoint.ts';
+import { parseMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
+import type { ClientCredentials, ConnectionFacts } from '../../../harness/hazelcast/reference-member/security/api.ts';
+import { authenticate } from '../../../harness/hazelcast/reference-member/security/authenticate.ts';
+import { javaHostAddress } from '../../../harness/hazelcast/reference-member/security/endpoint.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'secmatrix-member-security-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 // The AP-REQ options the member reads from a GSSAPI initial token (RFC 1964 framing, RFC 4120
 // AP-REQ), on hand-built DER: mutual-required is what relax-flags-check relaxes.
 import { describe, expect, it } from 'vitest';
-import { apOptions } from '../../../harness/member/security/gss-token.ts';
+import { apOptions } from '../../../harness/hazelcast/reference-member/security/gss-token.ts';
 
 const der = (tag: number, body: Buffer) => Buffer.concat([Buffer.from([tag, body.length]), body]);
 const KRB5_OID = Buffer.from('06092a864886f712010202', 'hex');

@@ -2,11 +2,11 @@
 // the permission list) and the client-authorization page it quotes (comma lists, no trimming,
 // wildcards, endpoint ranges), plus the 5.4 deny / priority-grant attributes of the schema.
 import { describe, expect, it } from 'vitest';
-import { parseMemberConfig } from '../../../harness/member/config/parse.ts';
-import type { ClientSubject, RequiredPermission } from '../../../harness/member/security/api.ts';
-import { addressMatches } from '../../../harness/member/security/address-match.ts';
-import { wildcardMatches } from '../../../harness/member/security/name-match.ts';
-import { checkPermission } from '../../../harness/member/security/permission-policy.ts';
+import { parseMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
+import type { ClientSubject, RequiredPermission } from '../../../harness/hazelcast/reference-member/security/api.ts';
+import { addressMatches } from '../../../harness/hazelcast/reference-member/security/address-match.ts';
+import { wildcardMatches } from '../../../harness/hazelcast/reference-member/security/name-match.ts';
+import { checkPermission } from '../../../harness/hazelcast/reference-member/security/permission-policy.ts';
 
 const withPermissions = (body: string, attrs = '') =>
   parseMemberConfig(`<hazelcast><security enabled="true"><client-permissions ${attrs}>${body}</client-permissions></security></hazelcast>`, 'member.xml');

@@ -5,10 +5,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, type SslConfig } from '../../../harness/member/config/model.ts';
-import { mapCipherSuite, splitCipherSuites } from '../../../harness/member/tls/cipher-suites.ts';
-import { buildTlsServerOptions, checkClientCertificate, cipherOptions, type ClientCertificateVerdict } from '../../../harness/member/tls/options.ts';
-import { protocolRange } from '../../../harness/member/tls/protocols.ts';
+import { ConfigError, type SslConfig } from '../../../harness/hazelcast/reference-member/config/model.ts';
+import { mapCipherSuite, splitCipherSuites } from '../../../harness/hazelcast/reference-member/tls/cipher-suites.ts';
+import { buildTlsServerOptions, checkClientCertificate, cipherOptions, type ClientCertificateVerdict } from '../../../harness/hazelcast/reference-member/tls/options.ts';
+import { protocolRange } from '../../../harness/hazelcast/reference-member/tls/protocols.ts';
 import { makePki, type Pki } from './fixtures.ts';
 
 describe('protocol names', () => {

@@ -1,5 +1,5 @@
 // The oracle must be independent of the reference member (DESIGN.md, rule 2): no module it
-// reaches through its imports may live under harness/member/.
+// reaches through its imports may live under harness/hazelcast/reference-member/.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +29,13 @@ function reachable(entry: string): Set<string> {
 }
 
 describe('oracle independence', () => {
-  it('nothing the oracle imports, directly or not, is under harness/member/', () => {
-    const files = [...reachable(resolve(ROOT, 'harness/oracle/index.ts'))].map((f) => relative(ROOT, f));
-    expect(files).toContain('harness/oracle/oracle.ts');
-    expect(files.filter((f) => f.startsWith('harness/member/'))).toEqual([]);
+  it('nothing the oracle imports, directly or not, is under harness/hazelcast/reference-member/', () => {
+    const files = [...reachable(resolve(ROOT, 'harness/hazelcast/oracle/index.ts'))].map((f) => relative(ROOT, f));
+    expect(files).toContain('harness/hazelcast/oracle/oracle.ts');
+    expect(files.filter((f) => f.startsWith('harness/hazelcast/reference-member/'))).toEqual([]);
   });
   it('the scan sees imports (it would catch one)', () => {
-    const imports = localImports(resolve(ROOT, 'harness/oracle/oracle.ts')).map((f) => relative(ROOT, f));
-    expect(imports).toContain('harness/oracle/versions.ts');
+    const imports = localImports(resolve(ROOT, 'harness/hazelcast/oracle/oracle.ts')).map((f) => relative(ROOT, f));
+    expect(imports).toContain('harness/core/oracle/versions.ts');
   });
 });

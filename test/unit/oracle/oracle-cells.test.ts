@@ -1,8 +1,8 @@
 // Expectations written by hand from the seed documents (never computed with the oracle), checked
 // against what the oracle says for the matrix's cells. A wrong rule in the oracle fails here.
 import { describe, expect, it } from 'vitest';
-import { expandMatrices } from '../../../harness/plan/expand.ts';
-import type { Cell } from '../../../harness/plan/cell.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
+import type { Cell } from '../../../harness/core/plan/cell.ts';
 
 const cells = new Map<string, Cell>(expandMatrices().map((c) => [c.id, c]));
 

@@ -1,9 +1,10 @@
 // The oracle's rules on hand-built setups (not from the matrix), so each rule is exercised alone.
 import { describe, expect, it } from 'vitest';
-import { loadMatrices } from '../../../harness/plan/load.ts';
-import { expectOutcome, OracleError } from '../../../harness/oracle/oracle.ts';
-import { judge } from '../../../harness/oracle/judge.ts';
-import type { ClientSetup, ExpectedOutcome, MemberSetup } from '../../../harness/plan/cell.ts';
+import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
+import { expectOutcome, OracleError } from '../../../harness/hazelcast/oracle/oracle.ts';
+import { judge } from '../../../harness/core/oracle/judge.ts';
+import type { ClientSetup, ExpectedOutcome } from '../../../harness/core/plan/cell.ts';
+import type { MemberSetup } from '../../../harness/hazelcast/model.ts';
 
 const { catalogue } = loadMatrices();
 

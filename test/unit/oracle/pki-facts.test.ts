@@ -2,7 +2,7 @@
 // PKI is asked to make (pki/default-request.ts), so the two cannot drift apart silently.
 import { describe, expect, it } from 'vitest';
 import { defaultPkiRequest } from '../../../pki/index.ts';
-import { loadMatrices } from '../../../harness/plan/load.ts';
+import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
 
 const { catalogue } = loadMatrices();
 const requests = new Map(defaultPkiRequest().certs.map((c) => [c.id, c]));

@@ -2,11 +2,12 @@
 // and setups, so each documented option is exercised alone — including defaults the matrix does
 // not spell out (role-recursion-max-depth 1, user-filter (uid={login}), user-name-attribute uid).
 import { describe, expect, it } from 'vitest';
-import { authenticateRealm, kerberosPreconnect, ldapRoles } from '../../../harness/oracle/realms.ts';
-import { expectOutcome } from '../../../harness/oracle/oracle.ts';
-import { loadMatrices } from '../../../harness/plan/load.ts';
-import type { Catalogue, DirectoryFacts } from '../../../harness/plan/catalogue.ts';
-import type { ClientCredentials, ClientSetup, LdapRealmSetup, MemberAuthentication } from '../../../harness/plan/cell.ts';
+import { authenticateRealm, kerberosPreconnect, ldapRoles } from '../../../harness/hazelcast/oracle/realms.ts';
+import { expectOutcome } from '../../../harness/hazelcast/oracle/oracle.ts';
+import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
+import type { Catalogue, DirectoryFacts } from '../../../harness/hazelcast/plan/catalogue.ts';
+import type { ClientCredentials, ClientSetup } from '../../../harness/core/plan/cell.ts';
+import type { LdapRealmSetup, MemberAuthentication } from '../../../harness/hazelcast/model.ts';
 
 const base = loadMatrices().catalogue;
 

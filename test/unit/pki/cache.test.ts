@@ -4,7 +4,7 @@ import { createPublicKey, X509Certificate } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, type TempDir } from '../../../harness/util/tempdir.ts';
+import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import { buildPki, defaultPkiRequest, type CertRequest, type PkiArtifact, type PkiRequest, type PkiSet } from '../../../pki/index.ts';
 
 const ANCHOR = '2026-01-01T00:00:00.000Z';

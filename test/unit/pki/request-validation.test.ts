@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../harness/util/tempdir.ts';
+import { makeTempDir } from '../../../harness/core/util/tempdir.ts';
 import { buildPki, defaultPkiRequest, PkiRequestError, type CertRequest, type PkiRequest } from '../../../pki/index.ts';
 import { resolveRequest } from '../../../pki/request.ts';
 

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expandMatrices, matrixFingerprint } from '../../../harness/plan/expand.ts';
-import { DEFAULT_MATRICES_DIR, loadMatrices } from '../../../harness/plan/load.ts';
-import { MatrixError } from '../../../harness/plan/matrix-error.ts';
+import { expandMatrices, matrixFingerprint } from '../../../harness/hazelcast/plan/expand.ts';
+import { DEFAULT_MATRICES_DIR, loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
+import { MatrixError } from '../../../harness/core/plan/matrix-error.ts';
 
 const all = expandMatrices();
 const values = (key: string, area?: string) => new Set(all.filter((c) => !area || c.area === area).map((c) => c.parameters[key]).filter(Boolean));
@@ -112,7 +112,7 @@ describe('malformed matrix files', () => {
   });
   it('rejects a wrong requirement id prefix, a missing title, a boolean for on/off and broken YAML', () => {
     expect(errorOf(withEdited('credentials.yaml', (t) => t.replace('id: HZ-AUTH-001', 'id: HZ-TLS-101'))).why).toMatch(/start with HZ-AUTH-/);
-    expect(errorOf(withEdited('credentials.yaml', (t) => t.replace(/\n    title: A username-password[^\n]*/, ''))).path).toBe('requirements[0].title');
+    expect(errorOf(withEdited('credentials.yaml', (t) => t.replace(/\n {4}title: A username-password[^\n]*/, ''))).path).toBe('requirements[0].title');
     expect(errorOf(withEdited('tls.yaml', (t) => t.replace('hostnameVerification: ["on", "off"]', 'hostnameVerification: [true, false]'))).why).toMatch(/must be a string/);
     expect(errorOf(withEdited('ciphers.yaml', (t) => `${t}\n  broken: [unclosed\n`)).why).toMatch(/not valid YAML/);
   });

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandMatrices } from '../../../harness/plan/index.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/index.ts';
 
 // The specification lives in ../shared/seeds beside the checkout (CI and team machines); a copy
 // kept in test/fixtures serves a clone without it, and must not drift from the original.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expandMatrices } from '../../../harness/plan/expand.ts';
-import { clientIdentityKey, memberFingerprint, planGroups } from '../../../harness/plan/planner.ts';
-import type { Cell } from '../../../harness/plan/cell.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
+import { clientIdentityKey, memberFingerprint, planGroups } from '../../../harness/core/plan/planner.ts';
+import type { Cell } from '../../../harness/core/plan/cell.ts';
 
 const all = expandMatrices();
 

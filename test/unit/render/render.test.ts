@@ -3,12 +3,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { renderMemberConfig, storesFromPki, type MemberStores } from '../../../harness/render/index.ts';
-import type { MemberSetup } from '../../../harness/plan/cell.ts';
-import { expandMatrices } from '../../../harness/plan/expand.ts';
-import { planGroups } from '../../../harness/plan/planner.ts';
-import { parseMemberConfig } from '../../../harness/member/config/parse.ts';
-import type { RealmServiceRefs } from '../../../harness/render/realms.ts';
+import { renderMemberConfig, storesFromPki, type MemberStores } from '../../../harness/hazelcast/render/index.ts';
+import type { MemberSetup } from '../../../harness/hazelcast/model.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
+import { planGroups } from '../../../harness/core/plan/planner.ts';
+import { parseMemberConfig } from '../../../harness/hazelcast/reference-member/config/parse.ts';
+import type { RealmServiceRefs } from '../../../harness/hazelcast/render/realms.ts';
 
 // What the run's LDAP / KDC services would be (the realms groups render their URLs, admin and keytab).
 const services: RealmServiceRefs = {

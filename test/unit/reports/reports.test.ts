@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandMatrices } from '../../../harness/plan/expand.ts';
-import type { Cell, CellResult, CellStatus, Outcome } from '../../../harness/plan/cell.ts';
-import { allureMetadata, buildCertification, renderCertificationMarkdown, renderJunitXml, rollUp, writeReports, type RunInfo } from '../../../reports/index.ts';
+import { expandMatrices } from '../../../harness/hazelcast/plan/expand.ts';
+import type { Cell, CellResult, CellStatus, Outcome } from '../../../harness/core/plan/cell.ts';
+import { allureMetadata } from '../../../harness/core/suite/allure-meta.ts';
+import { memberSecrets } from '../../../harness/hazelcast/family.ts';
+import { buildCertification, renderCertificationMarkdown, renderJunitXml, rollUp, writeReports, type RunInfo } from '../../../reports/index.ts';
 
 const cells = expandMatrices();
 const cell = (id: string): Cell => cells.find((c) => c.id === id)!;
-const run: RunInfo = { system: 'Hazelcast', serverVersion: '5.5.0', client: { name: 'hazelcast-client (Node)', version: '5.7.0' }, suiteVersion: '0.1.0', matrixFingerprint: 'abcdef0123456789', secrets: ['keystore-pa55'] };
+const run: RunInfo = { system: 'Hazelcast', serverVersion: '5.5.0', client: { name: 'hazelcast-client (Node)', version: '5.7.0' }, suiteVersion: '0.1.0', matrixFingerprint: 'abcdef0123456789', secrets: ['keystore-pa55'], serverSecrets: (m) => memberSecrets(m as Parameters<typeof memberSecrets>[0]) };
 
 const asExpected = (c: Cell): Outcome => {
   const { because: _b, ...o } = c.expected;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CellResult } from '../../../harness/plan/cell.ts';
-import { benchFigures } from '../../../harness/run/bench-figures.ts';
-import { checkRunOptions } from '../../../harness/run/conformance-run.ts';
-import { failureLines, summaryTable } from '../../../harness/run/summary.ts';
+import type { CellResult } from '../../../harness/core/plan/cell.ts';
+import { benchFigures } from '../../../harness/core/run/bench-figures.ts';
+import { checkRunOptions } from '../../../harness/core/run/conformance-run.ts';
+import { hazelcastFamily } from '../../../harness/hazelcast/family.ts';
+import { failureLines, summaryTable } from '../../../harness/core/run/summary.ts';
 
 const result = (area: string, status: CellResult['status'], id = `${area}-${status}`) =>
   ({ cell: { id, area } as CellResult['cell'], status, observed: { kind: 'connected' }, durationMs: 1, reason: status === 'failed' ? 'why' : undefined }) as CellResult;
@@ -30,7 +31,7 @@ describe('run summary', () => {
   });
 
   it('unknown areas and targets are clear errors before anything starts', () => {
-    expect(() => checkRunOptions({ target: 'embedded', areas: ['tls', 'nope'] })).toThrow(/unknown area "nope"/);
-    expect(() => checkRunOptions({ target: 'moon', areas: ['tls'] })).toThrow(/unknown target "moon"/);
+    expect(() => checkRunOptions({ family: hazelcastFamily, target: 'embedded', areas: ['tls', 'nope'] })).toThrow(/unknown area "nope"/);
+    expect(() => checkRunOptions({ family: hazelcastFamily, target: 'moon', areas: ['tls'] })).toThrow(/unknown target "moon"/);
   });
 });

@@ -1,11 +1,11 @@
 // The realms services' plumbing without starting anything: why they cannot run (the skip reason a
 // run shows), the provider choice, the GSS service names and the secrets every output redacts.
 import { describe, expect, it } from 'vitest';
-import { loadMatrices } from '../../../harness/plan/load.ts';
-import { hostBasedService, realmSecrets } from '../../../harness/services/realm-area.ts';
-import { createServiceProvider, realmServicesUnavailable } from '../../../harness/services/realm-services.ts';
-import { directoryLdif } from '../../../harness/services/ldif.ts';
-import type { ServiceProvider } from '../../../harness/services/types.ts';
+import { loadMatrices } from '../../../harness/hazelcast/plan/load.ts';
+import { hostBasedService, realmSecrets } from '../../../harness/hazelcast/services/realm-area.ts';
+import { createServiceProvider, realmServicesUnavailable } from '../../../harness/hazelcast/services/realm-services.ts';
+import { directoryLdif } from '../../../harness/hazelcast/services/ldif.ts';
+import type { ServiceProvider } from '../../../harness/hazelcast/services/types.ts';
 
 const { catalogue } = loadMatrices();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactObject, redactText } from '../../../harness/util/redact.ts';
+import { REDACTED, redactObject, redactText } from '../../../harness/core/util/redact.ts';
 
 describe('redaction', () => {
   it('hides PEM private keys but keeps certificates', () => {

@@ -1,4 +1,0 @@
-// The oracle's public face: expectations for cells, and judging observed outcomes against them.
-export { expectOutcome, OracleError, type OracleInput, type OracleVerdict } from './oracle.ts';
-export { judge, describeOutcome, type Judgement } from './judge.ts';
-export { RULES, type Rule } from './rules.ts';

@@ -1,2 +1,0 @@
-/** The system under test, as reports name it. */
-export const SYSTEM = 'Hazelcast';

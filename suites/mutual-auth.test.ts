@@ -1,4 +1,0 @@
-// The `mutual-auth` area of the conformance matrix (cells come from matrices/; see harness/suite).
-import { defineAreaSuite } from '../harness/suite/area-suite.ts';
-
-defineAreaSuite('mutual-auth');

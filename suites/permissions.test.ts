@@ -1,4 +1,0 @@
-// The `permissions` area of the conformance matrix (cells come from matrices/; see harness/suite).
-import { defineAreaSuite } from '../harness/suite/area-suite.ts';
-
-defineAreaSuite('permissions');
