@@ -4,17 +4,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CellStatus } from '../harness/core/plan/cell.ts';
-import { describeOutcome } from '../harness/core/oracle/judge.ts';
-import { CHANGE_KINDS, CHANGE_TITLES, type CellChange, type CellSide, type Comparison, type ReportDiff, type ReportSummary } from './diff.ts';
+import { describeOutcome } from '../harness/core/plan/outcome.ts';
+import { CHANGE_KINDS, CHANGE_TITLES, type CellChange, type CellSide, type ReportDiff, type ReportSummary } from './diff.ts';
 
 const MARK: Record<CellStatus, string> = { passed: '✅ passed', failed: '❌ failed', 'not-applicable': '➖ not applicable', skipped: '⏭ skipped' };
 
 const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const mdRow = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
 
 function describeSide(s: CellSide | undefined): string {
   if (!s) return '—';
   // describeOutcome already says "not applicable: <reason>".
-  if (s.observed.kind === 'not-applicable') return `${MARK[s.status]}${s.status === 'not-applicable' ? '' : ` (${describeOutcome(s.observed)})`}: ${s.observed.reason}`;
+  if (s.observed.kind === 'not-applicable')
+    return `${MARK[s.status]}${s.status === 'not-applicable' ? '' : ` (${describeOutcome(s.observed)})`}: ${s.observed.reason}`;
   return `${MARK[s.status]}: ${describeOutcome(s.observed)}`;
 }
 
@@ -37,7 +39,10 @@ function byRequirement(changes: CellChange[]): Array<{ id: string; title: string
   return [...groups.values()];
 }
 
-const params = (p: Record<string, string>) => Object.entries(p).map(([k, v]) => `${k}=${v}`).join(', ');
+const params = (p: Record<string, string>) =>
+  Object.entries(p)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 
 function detail(c: CellChange): string {
   const parts: string[] = [];
@@ -70,7 +75,7 @@ export function renderDiffMarkdown(d: ReportDiff): string {
       lines.push(`### ${CHANGE_TITLES[kind]}: ${of.length}`, '');
       for (const g of byRequirement(of)) {
         lines.push(`#### ${g.id} — ${mdCell(g.title)}`, '', '| Cell | Parameters | Old | New | Detail |', '|---|---|---|---|---|');
-        for (const c of g.changes) lines.push(`| ${mdCell(c.name)} (\`${mdCell(c.id)}\`) | ${mdCell(params(c.parameters))} | ${mdCell(describeSide(c.old))} | ${mdCell(describeSide(c.new))} | ${mdCell(detail(c))} |`);
+        for (const c of g.changes) lines.push(mdRow([`${c.name} (\`${c.id}\`)`, params(c.parameters), describeSide(c.old), describeSide(c.new), detail(c)]));
         lines.push('');
       }
     }
@@ -84,8 +89,10 @@ export function renderDiffHtml(d: ReportDiff): string {
   const out: string[] = [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8"><title>secmatrix diff</title>',
-    '<style>body{font:14px system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;width:100%;margin-bottom:1em}td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}',
-    'th{background:#f4f4f4}.regression{background:#fde2e2}.fix{background:#e2f7e2}.changed{background:#fff6d6}.new{background:#e6f0ff}.removed{background:#eee;color:#555}code{font-size:90%}.verdict{font-size:120%;font-weight:bold}</style>',
+    '<style>body{font:14px system-ui,sans-serif;margin:2em;max-width:80em}',
+    'table{border-collapse:collapse;width:100%;margin-bottom:1em}td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}',
+    'th{background:#f4f4f4}.regression{background:#fde2e2}.fix{background:#e2f7e2}.changed{background:#fff6d6}.new{background:#e6f0ff}',
+    '.removed{background:#eee;color:#555}code{font-size:90%}.verdict{font-size:120%;font-weight:bold}</style>',
     '</head><body>',
     '<h1>secmatrix diff</h1>',
     `<p>old: <code>${esc(d.oldDir)}</code><br>new: <code>${esc(d.newDir)}</code></p>`,
@@ -99,11 +106,15 @@ export function renderDiffHtml(d: ReportDiff): string {
     for (const kind of CHANGE_KINDS) {
       const of = cmp.changes.filter((c) => c.kind === kind);
       if (of.length === 0) continue;
-      out.push(`<h3>${esc(CHANGE_TITLES[kind])}: ${of.length}</h3>`, '<table><tr><th>Requirement</th><th>Cell</th><th>Parameters</th><th>Old</th><th>New</th><th>Detail</th></tr>');
+      out.push(
+        `<h3>${esc(CHANGE_TITLES[kind])}: ${of.length}</h3>`,
+        '<table><tr><th>Requirement</th><th>Cell</th><th>Parameters</th><th>Old</th><th>New</th><th>Detail</th></tr>',
+      );
       for (const g of byRequirement(of)) {
         g.changes.forEach((c, i) => {
           const req = i === 0 ? `<td rowspan="${g.changes.length}"><b>${esc(g.id)}</b><br>${esc(g.title)}</td>` : '';
-          out.push(`<tr class="${kind}">${req}<td>${esc(c.name)}<br><code>${esc(c.id)}</code></td><td>${esc(params(c.parameters))}</td><td>${esc(describeSide(c.old))}</td><td>${esc(describeSide(c.new))}</td><td>${esc(detail(c))}</td></tr>`);
+          const cells = [params(c.parameters), describeSide(c.old), describeSide(c.new), detail(c)].map((x) => `<td>${esc(x)}</td>`).join('');
+          out.push(`<tr class="${kind}">${req}<td>${esc(c.name)}<br><code>${esc(c.id)}</code></td>${cells}</tr>`);
         });
       }
       out.push('</table>');

@@ -110,7 +110,8 @@ export function readCertification(file: string): Certification {
   for (const [i, r] of c.requirements.entries()) {
     if (typeof r?.id !== 'string' || !Array.isArray(r.cells)) throw new DiffInputError(`${file}: requirements[${i}] has no id or cells`);
     for (const [j, cell] of r.cells.entries()) {
-      if (typeof cell?.name !== 'string' || typeof cell.status !== 'string' || !cell.observed) throw new DiffInputError(`${file}: requirements[${i}].cells[${j}] lacks name, status or observed`);
+      if (typeof cell?.name !== 'string' || typeof cell.status !== 'string' || !cell.observed)
+        throw new DiffInputError(`${file}: requirements[${i}].cells[${j}] lacks name, status or observed`);
     }
   }
   return c as Certification;
@@ -132,7 +133,15 @@ function flatten(cert: Certification, byName: boolean): FlatCell[] {
 /** Key-order independent equality of two JSON values. */
 function sameJson(a: unknown, b: unknown): boolean {
   const canon = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, canon(x)])) : v;
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([k, x]) => [k, canon(x)]),
+          )
+        : v;
   return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }
 
@@ -158,7 +167,11 @@ function kindOf(o: CellSide, n: CellSide): ChangeKind {
 const zero = (): Record<ChangeKind | 'unchanged', number> => ({ regression: 0, fix: 0, changed: 0, new: 0, removed: 0, unchanged: 0 });
 
 /** Compares two certification reports cell by cell. */
-export function compareCertifications(key: string, old: { file: string; cert: Certification } | undefined, now: { file: string; cert: Certification } | undefined): Comparison {
+export function compareCertifications(
+  key: string,
+  old: { file: string; cert: Certification } | undefined,
+  now: { file: string; cert: Certification } | undefined,
+): Comparison {
   const notes: string[] = [];
   const hasIds = (c: Certification | undefined) => !c || c.requirements.every((r) => r.cells.every((x) => typeof x.id === 'string'));
   // Reports written before cells carried their id: match by requirement and cell name instead.
@@ -167,7 +180,8 @@ export function compareCertifications(key: string, old: { file: string; cert: Ce
   const before = old ? flatten(old.cert, byName) : [];
   const after = now ? flatten(now.cert, byName) : [];
   if (old && now) {
-    if (old.cert.matrixFingerprint !== now.cert.matrixFingerprint) notes.push(`the matrices differ (fingerprint ${old.cert.matrixFingerprint} → ${now.cert.matrixFingerprint}): new and removed cells may come from that`);
+    if (old.cert.matrixFingerprint !== now.cert.matrixFingerprint)
+      notes.push(`the matrices differ (fingerprint ${old.cert.matrixFingerprint} → ${now.cert.matrixFingerprint}): new and removed cells may come from that`);
     if (old.cert.serverVersion !== now.cert.serverVersion) notes.push(`server: ${old.cert.serverVersion} → ${now.cert.serverVersion}`);
     const client = (c: Certification) => `${c.client?.name} ${c.client?.version}`;
     if (client(old.cert) !== client(now.cert)) notes.push(`client: ${client(old.cert)} → ${client(now.cert)}`);
@@ -178,7 +192,13 @@ export function compareCertifications(key: string, old: { file: string; cert: Ce
   const newKeys = new Set(after.map((c) => c.key));
   const changes: CellChange[] = [];
   const counts = zero();
-  const base = (f: FlatCell) => ({ id: f.cell.id ?? f.key, requirementId: f.requirementId, requirementTitle: f.requirementTitle, name: f.cell.name, parameters: f.cell.parameters ?? {} });
+  const base = (f: FlatCell) => ({
+    id: f.cell.id ?? f.key,
+    requirementId: f.requirementId,
+    requirementTitle: f.requirementTitle,
+    name: f.cell.name,
+    parameters: f.cell.parameters ?? {},
+  });
   for (const n of after) {
     const o = oldByKey.get(n.key);
     if (!o) {
@@ -207,7 +227,10 @@ export function compareCertifications(key: string, old: { file: string; cert: Ce
   const reqOrder = new Map<string, number>();
   for (const f of [...after, ...before]) if (!reqOrder.has(f.requirementId)) reqOrder.set(f.requirementId, reqOrder.size);
   const order = (c: CellChange) => CHANGE_KINDS.indexOf(c.kind) * 1e6 + (reqOrder.get(c.requirementId) ?? 0);
-  const sorted = changes.map((c, i) => ({ c, i })).sort((a, b) => order(a.c) - order(b.c) || a.i - b.i).map((x) => x.c);
+  const sorted = changes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => order(a.c) - order(b.c) || a.i - b.i)
+    .map((x) => x.c);
   return { key, ...(old ? { old: summary(old.file, old.cert) } : {}), ...(now ? { new: summary(now.file, now.cert) } : {}), counts, changes: sorted, notes };
 }
 
@@ -221,13 +244,21 @@ export function diffReportDirs(oldDir: string, newDir: string): ReportDiff {
   if (olds.size === 1 && news.size === 1) {
     const [ok, of] = [...olds][0]!;
     const [nk, nf] = [...news][0]!;
-    comparisons.push(compareCertifications(ok === nk ? nk : `${ok || '.'} → ${nk || '.'}`, { file: of, cert: readCertification(of) }, { file: nf, cert: readCertification(nf) }));
+    comparisons.push(
+      compareCertifications(
+        ok === nk ? nk : `${ok || '.'} → ${nk || '.'}`,
+        { file: of, cert: readCertification(of) },
+        { file: nf, cert: readCertification(nf) },
+      ),
+    );
   } else {
     const keys = [...new Set([...news.keys(), ...olds.keys()])];
     for (const k of keys) {
       const o = olds.get(k);
       const n = news.get(k);
-      comparisons.push(compareCertifications(k, o ? { file: o, cert: readCertification(o) } : undefined, n ? { file: n, cert: readCertification(n) } : undefined));
+      comparisons.push(
+        compareCertifications(k, o ? { file: o, cert: readCertification(o) } : undefined, n ? { file: n, cert: readCertification(n) } : undefined),
+      );
     }
   }
   const counts = zero();

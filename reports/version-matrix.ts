@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CellStatus, Outcome } from '../harness/core/plan/cell.ts';
-import { describeOutcome } from '../harness/core/oracle/judge.ts';
+import { describeOutcome } from '../harness/core/plan/outcome.ts';
 import type { Certification } from './certification.ts';
 
 export interface VersionColumn {
@@ -80,7 +80,11 @@ export function buildVersionMatrix(columns: Array<VersionColumn & { cert?: Certi
     for (const cell of req.cells) cell.differs = new Set(versions.map((v) => key(cell.statuses[v]))).size > 1;
     req.differs = new Set(versions.map((v) => req.statuses[v]?.status ?? 'absent')).size > 1 || req.cells.some((c) => c.differs);
   }
-  const described = columns.map(({ cert, ...col }) => ({ ...col, ...(cert && !col.serverVersion ? { serverVersion: cert.serverVersion } : {}), ...(cert && !col.client ? { client: cert.client } : {}) }));
+  const described = columns.map(({ cert, ...col }) => ({
+    ...col,
+    ...(cert && !col.serverVersion ? { serverVersion: cert.serverVersion } : {}),
+    ...(cert && !col.client ? { client: cert.client } : {}),
+  }));
   return { versions: described, requirements: [...reqs.values()], totals };
 }
 
@@ -104,15 +108,18 @@ function headerOf(m: VersionMatrix): string[] {
 
 export function renderVersionMatrixMarkdown(m: VersionMatrix): string {
   const vs = headerOf(m);
-  const lines: string[] = ['# Version matrix', '', 'Requirements × server versions (each version\'s full report is in its directory).', ''];
+  const lines: string[] = ['# Version matrix', '', "Requirements × server versions (each version's full report is in its directory).", ''];
   lines.push('| Version | Server | Client | Requirements passed / failed / n.a. / skipped | Cells passed / failed / n.a. / skipped |', '|---|---|---|---|---|');
   for (const v of m.versions) {
     const t = m.totals[v.version];
     const counts = (c: Record<CellStatus, number> | undefined) => (c ? STATUSES.map((s) => c[s]).join(' / ') : '—');
-    lines.push(`| [${md(v.version)}](${v.reportDir}/certification.md) | ${md(v.error ? `run failed: ${v.error}` : v.serverVersion ?? '?')} | ${md(v.client ? `${v.client.name} ${v.client.version}` : '—')} | ${counts(t?.requirements)} | ${counts(t?.cells)} |`);
+    const server = md(v.error ? `run failed: ${v.error}` : (v.serverVersion ?? '?'));
+    const client = md(v.client ? `${v.client.name} ${v.client.version}` : '—');
+    lines.push(`| [${md(v.version)}](${v.reportDir}/certification.md) | ${server} | ${client} | ${counts(t?.requirements)} | ${counts(t?.cells)} |`);
   }
   lines.push('', '## Requirements', '', `| Requirement | ${vs.map(md).join(' | ')} |`, `|---|${vs.map(() => '---').join('|')}|`);
-  for (const r of m.requirements) lines.push(`| ${r.differs ? '**' : ''}${md(r.id)}${r.differs ? '**' : ''} — ${md(r.title)} | ${vs.map((v) => reqText(r.statuses[v])).join(' | ')} |`);
+  for (const r of m.requirements)
+    lines.push(`| ${r.differs ? '**' : ''}${md(r.id)}${r.differs ? '**' : ''} — ${md(r.title)} | ${vs.map((v) => reqText(r.statuses[v])).join(' | ')} |`);
   const differing = m.requirements.filter((r) => r.differs || vs.some((v) => r.statuses[v]?.status === 'failed'));
   lines.push('', '## Cells where versions differ or fail', '');
   if (differing.length === 0) lines.push('Every cell has the same status and observed outcome on every version, and none failed.');
@@ -130,20 +137,31 @@ export function renderVersionMatrixHtml(m: VersionMatrix): string {
   const out: string[] = [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8"><title>secmatrix version matrix</title>',
-    '<style>body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}th{background:#f4f4f4}',
-    '.passed{background:#e2f7e2}.failed{background:#fde2e2}.not-applicable{background:#f0f0f0}.skipped{background:#fff6d6}.differs>td:first-child{border-left:4px solid #d33}details td{font-size:90%}summary{cursor:pointer}</style>',
+    '<style>body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:collapse}',
+    'td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}th{background:#f4f4f4}',
+    '.passed{background:#e2f7e2}.failed{background:#fde2e2}.not-applicable{background:#f0f0f0}.skipped{background:#fff6d6}',
+    '.differs>td:first-child{border-left:4px solid #d33}details td{font-size:90%}summary{cursor:pointer}</style>',
     '</head><body><h1>Version matrix</h1>',
     '<table><tr><th>Version</th><th>Server</th><th>Client</th></tr>',
-    ...m.versions.map((v) => `<tr><td><a href="${esc(v.reportDir)}/allure-report/index.html">${esc(v.version)}</a></td><td>${esc(v.error ? `run failed: ${v.error}` : v.serverVersion ?? '?')}</td><td>${esc(v.client ? `${v.client.name} ${v.client.version}` : '—')}</td></tr>`),
+    ...m.versions.map((v) => {
+      const server = esc(v.error ? `run failed: ${v.error}` : (v.serverVersion ?? '?'));
+      const client = esc(v.client ? `${v.client.name} ${v.client.version}` : '—');
+      return `<tr><td><a href="${esc(v.reportDir)}/allure-report/index.html">${esc(v.version)}</a></td><td>${server}</td><td>${client}</td></tr>`;
+    }),
     '</table><h2>Requirements × versions</h2><p>A requirement marked at its left edge differs between versions; open it for its cells.</p>',
     `<table><tr><th>Requirement</th>${vs.map((v) => `<th>${esc(v)}</th>`).join('')}</tr>`,
   ];
   for (const r of m.requirements) {
+    const differs = (d: boolean) => (d ? ' class="differs"' : '');
     const cells = r.cells
-      .map((c) => `<tr${c.differs ? ' class="differs"' : ''}><td>${esc(c.name)}<br><code>${esc(c.id)}</code></td>${vs.map((v) => `<td class="${c.statuses[v]?.status ?? ''}">${esc(cellText(c.statuses[v]))}</td>`).join('')}</tr>`)
+      .map((c) => {
+        const byVersion = vs.map((v) => `<td class="${c.statuses[v]?.status ?? ''}">${esc(cellText(c.statuses[v]))}</td>`).join('');
+        return `<tr${differs(c.differs)}><td>${esc(c.name)}<br><code>${esc(c.id)}</code></td>${byVersion}</tr>`;
+      })
       .join('');
+    const byVersion = vs.map((v) => `<td class="${r.statuses[v]?.status ?? ''}">${esc(reqText(r.statuses[v]))}</td>`).join('');
     out.push(
-      `<tr${r.differs ? ' class="differs"' : ''}><td><details><summary><b>${esc(r.id)}</b> ${esc(r.title)}</summary><table>${cells}</table></details></td>${vs.map((v) => `<td class="${r.statuses[v]?.status ?? ''}">${esc(reqText(r.statuses[v]))}</td>`).join('')}</tr>`,
+      `<tr${differs(r.differs)}><td><details><summary><b>${esc(r.id)}</b> ${esc(r.title)}</summary><table>${cells}</table></details></td>${byVersion}</tr>`,
     );
   }
   out.push('</table></body></html>');

@@ -31,7 +31,11 @@ describe.skipIf(!!NO_ENGINE)(`secmatrix run --server-version reference,reference
   it('runs both versions in containers and writes the version matrix (Markdown, JSON, HTML) in the report root', async () => {
     const out = join(dir.path, 'out');
     const versions = ['reference', `reference@${TAG}`];
-    const r = await execa(process.execPath, [CLI, 'run', '--target', 'container', '--server-version', versions.join(','), '--only', 'credentials', '--grep', 'HZ-AUTH-001', '--report-dir', out], { reject: false, timeout: 400_000, all: true });
+    const r = await execa(
+      process.execPath,
+      [CLI, 'run', '--target', 'container', '--server-version', versions.join(','), '--only', 'credentials', '--grep', 'HZ-AUTH-001', '--report-dir', out],
+      { reject: false, timeout: 400_000, all: true },
+    );
     expect(r.exitCode, r.all?.slice(-3000)).toBe(0);
     for (const v of versions) expect(existsSync(join(out, v, 'certification.json')), v).toBe(true);
     const tagCert = JSON.parse(readFileSync(join(out, versions[1]!, 'certification.json'), 'utf8')) as { serverVersion: string };

@@ -35,7 +35,25 @@ async function member(xml: string, name: string): Promise<number> {
 
 async function run(name: string, port: number, extra: string[] = []): Promise<void> {
   const out = join(dir.path, name);
-  const r = await execa(process.execPath, [CLI, 'run', '--target', 'external', '--external-address', `127.0.0.1:${port}`, '--external-config', join(dir.path, 'declared.xml'), '--only', 'credentials', ...extra, '--report-dir', out], { reject: false, timeout: 240_000, all: true, env: { CI: '' } });
+  const r = await execa(
+    process.execPath,
+    [
+      CLI,
+      'run',
+      '--target',
+      'external',
+      '--external-address',
+      `127.0.0.1:${port}`,
+      '--external-config',
+      join(dir.path, 'declared.xml'),
+      '--only',
+      'credentials',
+      ...extra,
+      '--report-dir',
+      out,
+    ],
+    { reject: false, timeout: 240_000, all: true, env: { CI: '' } },
+  );
   // A ran clean; C fails (that is the point), but it must have written its reports.
   if (name !== 'C') expect(r.exitCode, r.all?.slice(-3000)).toBe(0);
   else expect(r.all).toContain(`FAILED ${RIGHT}`);
@@ -50,7 +68,14 @@ beforeAll(async () => {
   dir = await makeTempDir('diff');
   // The credentials configuration without TLS (a password realm): no stores to share with the run.
   const group = planGroups(expandMatrices(['credentials'])).find((g) => !g.cells[0]!.member.ssl)!;
-  const noStores = { keyStore: () => { throw new Error('no stores'); }, trustStore: () => { throw new Error('no stores'); } };
+  const noStores = {
+    keyStore: () => {
+      throw new Error('no stores');
+    },
+    trustStore: () => {
+      throw new Error('no stores');
+    },
+  };
   const declared = renderMemberConfig(group.cells[0]!.member, noStores, { port: 5701 }).xml;
   expect(declared).toMatch(/<username-password username="[^"]+" password="[^"]+"\/>/);
   await writeFile(join(dir.path, 'declared.xml'), declared);
@@ -83,7 +108,11 @@ describe('secmatrix diff on real report directories', () => {
     const changes = d.comparisons[0]!.changes;
     const regression = changes.filter((c) => c.kind === 'regression');
     expect(regression.map((c) => c.id)).toEqual([RIGHT]);
-    expect(regression[0]).toMatchObject({ old: { status: 'passed', observed: { kind: 'connected' } }, new: { status: 'failed', observed: { kind: 'auth-refused', status: 'CREDENTIALS_FAILED' } }, differs: ['status', 'observed'] });
+    expect(regression[0]).toMatchObject({
+      old: { status: 'passed', observed: { kind: 'connected' } },
+      new: { status: 'failed', observed: { kind: 'auth-refused', status: 'CREDENTIALS_FAILED' } },
+      differs: ['status', 'observed'],
+    });
     expect(changes[0]!.kind).toBe('regression');
     const removed = changes.filter((c) => c.kind === 'removed');
     expect(removed.length).toBeGreaterThan(0);

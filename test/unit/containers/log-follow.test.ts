@@ -7,11 +7,20 @@ import { FrameLines, signalLocalProcess } from '../../../harness/hazelcast/targe
 import { LogEvidence } from '../../../harness/hazelcast/targets/container/log-evidence.ts';
 
 const entry = (seq: number, kind = 'authentication', extra: object = {}) =>
-  JSON.stringify({ seq, kind, time: new Date(Date.now() + 2).toISOString(), text: `${kind} ${seq}`, status: 'AUTHENTICATED', identity: 'a', roles: [], ...extra });
+  JSON.stringify({
+    seq,
+    kind,
+    time: new Date(Date.now() + 2).toISOString(),
+    text: `${kind} ${seq}`,
+    status: 'AUTHENTICATED',
+    identity: 'a',
+    roles: [],
+    ...extra,
+  });
 const syncLine = (seq: number, count: number) => JSON.stringify({ seq, sync: count });
 
 describe('numbered member lines from two channels', () => {
-  it('keeps each line once, in the member\'s order, whichever channel brings it first', () => {
+  it("keeps each line once, in the member's order, whichever channel brings it first", () => {
     const ev = new LogEvidence();
     ev.push(entry(1, 'listening', { host: 'h', port: 1 }));
     const m = ev.mark();
@@ -22,7 +31,11 @@ describe('numbered member lines from two channels', () => {
     ev.push(entry(3));
     ev.push(entry(4));
     expect(ev.records.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
-    expect(ev.text(m).split('\n')).toEqual([expect.stringMatching(/authentication 2$/), expect.stringMatching(/authentication 3$/), expect.stringMatching(/authentication 4$/)]);
+    expect(ev.text(m).split('\n')).toEqual([
+      expect.stringMatching(/authentication 2$/),
+      expect.stringMatching(/authentication 3$/),
+      expect.stringMatching(/authentication 4$/),
+    ]);
   });
 
   it('takes unnumbered lines of a numbered member from the log stream only', () => {
@@ -88,7 +101,7 @@ describe('sync', () => {
   });
 });
 
-describe('the engine\'s attach frames', () => {
+describe("the engine's attach frames", () => {
   it('splits stdout/stderr frames into lines, also across frame and chunk boundaries', () => {
     const got: string[] = [];
     const f = new FrameLines((l, s) => got.push(`${s}:${l}`));
@@ -122,7 +135,7 @@ describe('signalling a local container process directly', () => {
   });
 });
 
-describe('the reference member\'s json log', () => {
+describe("the reference member's json log", () => {
   const before = new Set(process.listeners('SIGWINCH'));
   afterEach(() => {
     for (const l of process.listeners('SIGWINCH')) if (!before.has(l)) process.off('SIGWINCH', l);

@@ -9,7 +9,12 @@ import { renderDiffHtml, renderDiffMarkdown } from '../../../reports/diff-render
 const connected = { kind: 'connected' } as const;
 const refused = { kind: 'auth-refused', status: 'CREDENTIALS_FAILED' } as const;
 
-function cell(id: string, status: CertificationCell['status'], observed: CertificationCell['observed'] = connected, expected: CertificationCell['expected'] = { ...connected, because: 'rule' }): CertificationCell {
+function cell(
+  id: string,
+  status: CertificationCell['status'],
+  observed: CertificationCell['observed'] = connected,
+  expected: CertificationCell['expected'] = { ...connected, because: 'rule' },
+): CertificationCell {
   return { id, name: `name of ${id}`, parameters: { p: id }, expected, observed, status };
 }
 
@@ -20,7 +25,12 @@ function cert(cells: Array<[string, CertificationCell[]]>, fingerprint = 'f1'): 
     client: { name: 'c', version: '1' },
     suiteVersion: '0.1.0',
     matrixFingerprint: fingerprint,
-    totals: { cells: 0, requirements: 0, cellStatus: { passed: 0, failed: 0, notApplicable: 0, skipped: 0 }, requirementStatus: { passed: 0, failed: 0, notApplicable: 0, skipped: 0 } },
+    totals: {
+      cells: 0,
+      requirements: 0,
+      cellStatus: { passed: 0, failed: 0, notApplicable: 0, skipped: 0 },
+      requirementStatus: { passed: 0, failed: 0, notApplicable: 0, skipped: 0 },
+    },
     requirements: cells.map(([id, cs]) => ({ id, title: `title ${id}`, source: { document: 'd', section: 's' }, status: 'passed', reason: '', cells: cs })),
   };
 }
@@ -29,12 +39,26 @@ const side = (c: Certification) => ({ file: 'x/certification.json', cert: c });
 
 describe('compareCertifications', () => {
   const old = cert([
-    ['R-1', [cell('R-1/a', 'passed'), cell('R-1/b', 'failed', refused), cell('R-1/c', 'not-applicable', { kind: 'not-applicable', reason: 'no' }), cell('R-1/gone', 'passed')]],
+    [
+      'R-1',
+      [
+        cell('R-1/a', 'passed'),
+        cell('R-1/b', 'failed', refused),
+        cell('R-1/c', 'not-applicable', { kind: 'not-applicable', reason: 'no' }),
+        cell('R-1/gone', 'passed'),
+      ],
+    ],
     ['R-2', [cell('R-2/a', 'passed'), cell('R-2/same', 'passed'), cell('R-2/other', 'failed', refused)]],
   ]);
   const now = cert([
-    ['R-1', [cell('R-1/a', 'failed', refused), cell('R-1/b', 'passed'), cell('R-1/c', 'failed', { kind: 'error', message: 'boom' }), cell('R-1/added', 'passed')]],
-    ['R-2', [cell('R-2/a', 'failed', { kind: 'error', message: 'x' }), cell('R-2/same', 'passed'), cell('R-2/other', 'failed', { kind: 'error', message: 'other' })]],
+    [
+      'R-1',
+      [cell('R-1/a', 'failed', refused), cell('R-1/b', 'passed'), cell('R-1/c', 'failed', { kind: 'error', message: 'boom' }), cell('R-1/added', 'passed')],
+    ],
+    [
+      'R-2',
+      [cell('R-2/a', 'failed', { kind: 'error', message: 'x' }), cell('R-2/same', 'passed'), cell('R-2/other', 'failed', { kind: 'error', message: 'other' })],
+    ],
   ]);
   const d = compareCertifications('', side(old), side(now));
 
@@ -50,11 +74,23 @@ describe('compareCertifications', () => {
   });
 
   it('orders by kind, then by requirement', () => {
-    expect(d.changes.map((c) => `${c.kind}:${c.id}`)).toEqual(['regression:R-1/a', 'regression:R-1/c', 'regression:R-2/a', 'fix:R-1/b', 'changed:R-2/other', 'new:R-1/added', 'removed:R-1/gone']);
+    expect(d.changes.map((c) => `${c.kind}:${c.id}`)).toEqual([
+      'regression:R-1/a',
+      'regression:R-1/c',
+      'regression:R-2/a',
+      'fix:R-1/b',
+      'changed:R-2/other',
+      'new:R-1/added',
+      'removed:R-1/gone',
+    ]);
   });
 
   it('sees a changed expectation', () => {
-    const e = compareCertifications('', side(cert([['R', [cell('R/a', 'passed')]]])), side(cert([['R', [cell('R/a', 'passed', refused, { ...refused, because: 'r' })]]], 'f2')));
+    const e = compareCertifications(
+      '',
+      side(cert([['R', [cell('R/a', 'passed')]]])),
+      side(cert([['R', [cell('R/a', 'passed', refused, { ...refused, because: 'r' })]]], 'f2')),
+    );
     expect(e.changes[0]).toMatchObject({ kind: 'changed', differs: ['observed', 'expected'] });
     expect(e.notes.join()).toMatch(/matrices differ/);
   });

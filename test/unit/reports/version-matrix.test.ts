@@ -28,12 +28,26 @@ function cert(version: string, rs: Array<[string, CertificationCell['status'], C
 
 describe('version matrix', () => {
   const m = buildVersionMatrix([
-    { version: '5.4.2', reportDir: '5.4.2', cert: cert('5.4.2', [['R-1', 'passed', [cell('R-1/a', 'passed'), cell('R-1/b', 'passed')]], ['R-2', 'passed', [cell('R-2/a', 'passed')]]]) },
-    { version: '5.5.0', reportDir: '5.5.0', cert: cert('5.5.0', [['R-1', 'failed', [cell('R-1/a', 'passed'), cell('R-1/b', 'failed', { kind: 'auth-refused', status: 'CREDENTIALS_FAILED' })]], ['R-2', 'passed', [cell('R-2/a', 'passed')]]]) },
+    {
+      version: '5.4.2',
+      reportDir: '5.4.2',
+      cert: cert('5.4.2', [
+        ['R-1', 'passed', [cell('R-1/a', 'passed'), cell('R-1/b', 'passed')]],
+        ['R-2', 'passed', [cell('R-2/a', 'passed')]],
+      ]),
+    },
+    {
+      version: '5.5.0',
+      reportDir: '5.5.0',
+      cert: cert('5.5.0', [
+        ['R-1', 'failed', [cell('R-1/a', 'passed'), cell('R-1/b', 'failed', { kind: 'auth-refused', status: 'CREDENTIALS_FAILED' })]],
+        ['R-2', 'passed', [cell('R-2/a', 'passed')]],
+      ]),
+    },
     { version: '5.6.0', reportDir: '5.6.0', error: 'image not found' },
   ]);
 
-  it('holds each requirement\'s and cell\'s status per version, and marks where versions differ', () => {
+  it("holds each requirement's and cell's status per version, and marks where versions differ", () => {
     expect(m.versions.map((v) => [v.version, v.serverVersion ?? v.error])).toEqual([
       ['5.4.2', 'server 5.4.2'],
       ['5.5.0', 'server 5.5.0'],

@@ -40,7 +40,12 @@ export class FrameLines {
  * resolves once the engine has switched the connection to the stream, so every line written after
  * that reaches `onLine`.
  */
-export function attachContainer(socketPath: string, id: string, onLine: (line: string, stream: 'stdout' | 'stderr') => void, timeoutMs = 10_000): Promise<AttachedStream> {
+export function attachContainer(
+  socketPath: string,
+  id: string,
+  onLine: (line: string, stream: 'stdout' | 'stderr') => void,
+  timeoutMs = 10_000,
+): Promise<AttachedStream> {
   return new Promise((resolve, reject) => {
     const frames = new FrameLines(onLine);
     let req: ClientRequest | undefined;
@@ -56,7 +61,12 @@ export function attachContainer(socketPath: string, id: string, onLine: (line: s
       s.on('error', () => undefined);
       resolve({ close: () => (sock ? sock.destroy() : req?.destroy()) });
     };
-    req = request({ socketPath, method: 'POST', path: `/containers/${id}/attach?stream=1&stdout=1&stderr=1`, headers: { Connection: 'Upgrade', Upgrade: 'tcp' } });
+    req = request({
+      socketPath,
+      method: 'POST',
+      path: `/containers/${id}/attach?stream=1&stdout=1&stderr=1`,
+      headers: { Connection: 'Upgrade', Upgrade: 'tcp' },
+    });
     req.on('upgrade', (_res, s, head) => {
       sock = s;
       stream(s, head);
@@ -84,7 +94,9 @@ export function signalContainer(socketPath: string, id: string, signal: string, 
   return new Promise((resolve, reject) => {
     const req = request({ socketPath, method: 'POST', path: `/containers/${id}/kill?signal=${encodeURIComponent(signal)}`, timeout: timeoutMs }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`signal ${signal} to ${id.slice(0, 12)}: HTTP ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`signal ${signal} to ${id.slice(0, 12)}: HTTP ${res.statusCode}`)),
+      );
     });
     req.on('timeout', () => req.destroy(new Error(`signal ${signal} to ${id.slice(0, 12)}: no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
