@@ -126,7 +126,10 @@ export class ContainerTarget implements TargetProvider {
       }
       // A member that numbers its lines (the reference member) is followed as it writes: attached,
       // merged with the log stream by line number, and synced on a signal instead of a fixed lag.
-      if (specs.length === 1 && evidence.numbered) await follow(started[0]!, evidence, attached);
+      // The readiness check read its own log stream: ours may not have brought the ready line yet.
+      if (!this.enterprise && (await evidence.waitForRecord((r) => r.entry?.kind === 'listening', 10_000)) && evidence.numbered) {
+        await follow(started[0]!, evidence, attached);
+      }
     } catch (err) {
       await stopAll();
       throw err;
@@ -156,7 +159,9 @@ async function follow(s: StartedSpec, evidence: LogEvidence, attached: AttachedS
   const id = s.container.getId();
   try {
     attached.push(await attachContainer(socket, id, (line) => evidence.push(line, '', 'attach')));
-  } catch {
+  } catch (err) {
+    // Visible in every cell's member log: the evidence still comes, only later.
+    evidence.push(`secmatrix: could not attach to the member's output (${err instanceof Error ? err.message : String(err)}): its lines come through the engine's log stream`);
     return;
   }
   // Directly where the member runs in this kernel (a local engine), else through the engine.

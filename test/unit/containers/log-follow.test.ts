@@ -47,6 +47,16 @@ describe('numbered member lines from two channels', () => {
   });
 });
 
+describe('waiting for the ready line on our own stream', () => {
+  it('resolves with a record already there or arriving later, and gives up after the bound', async () => {
+    const ev = new LogEvidence();
+    setTimeout(() => ev.push(entry(1, 'listening', { host: 'h', port: 1 })), 20);
+    expect((await ev.waitForRecord((r) => r.entry?.kind === 'listening', 1000))?.seq).toBe(1);
+    expect(ev.numbered).toBe(true);
+    expect(await ev.waitForRecord((r) => r.entry?.kind === 'stopped', 20)).toBeUndefined();
+  });
+});
+
 describe('sync', () => {
   it('resolves when the answer to this request arrived and no earlier line is missing', async () => {
     const ev = new LogEvidence();

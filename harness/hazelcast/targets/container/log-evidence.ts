@@ -239,6 +239,24 @@ export class LogEvidence implements MemberEvidence {
     });
   }
 
+  /** Resolves with the first record matching `pred` (already here or arriving within `ms`), else undefined. */
+  waitForRecord(pred: (r: LogRecord) => boolean, ms: number): Promise<LogRecord | undefined> {
+    const found = this.records.find(pred);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => {
+      const check = (r: LogRecord) => {
+        if (pred(r)) done(r);
+      };
+      const done = (r: LogRecord | undefined) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(r);
+      };
+      const timer = setTimeout(() => done(undefined), ms);
+      this.waiters.add(check);
+    });
+  }
+
   /** First entry matching `pred` (reference member lines only). */
   find(pred: (e: MemberLogEntry) => boolean): MemberLogEntry | undefined {
     return this.records.find((r) => r.entry && pred(r.entry))?.entry;
