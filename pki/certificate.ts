@@ -30,7 +30,7 @@ export async function issueCertificate(cert: ResolvedCert, key: KeyPair, serialH
   ];
   if (issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.key.publicKey, false));
   if (cert.ekus.length > 0) extensions.push(new x509.ExtendedKeyUsageExtension(cert.ekus.map((e) => EKU_OIDS[e]), false));
-  const names: x509.JsonGeneralName[] = [...cert.sans.dns.map((value) => ({ type: 'dns' as const, value })), ...cert.sans.ip.map((value) => ({ type: 'ip' as const, value }))];
+  const names: x509.JsonGeneralName[] = [...cert.sans.dns.map((value) => ({ type: 'dns' as const, value })), ...cert.sans.ip.map((value) => ({ type: 'ip' as const, value })), ...(cert.sans.uri ?? []).map((value) => ({ type: 'url' as const, value }))];
   if (names.length > 0) extensions.push(new x509.SubjectAlternativeNameExtension(names, false));
 
   return x509.X509CertificateGenerator.create({

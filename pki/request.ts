@@ -94,8 +94,8 @@ function checkId(v: unknown, field: string, seen: Set<string>): string {
 
 function resolveSans(v: unknown, kind: CertKind, field: string): SubjectAltNames {
   if (v === undefined) return kind === 'member' ? { dns: ['localhost'], ip: ['127.0.0.1'] } : { dns: [], ip: [] };
-  if (!isRecord(v)) throw new PkiRequestError(field, 'must be an object { dns?: string[], ip?: string[] }');
-  noUnknownFields(v, new Set(['dns', 'ip']), field);
+  if (!isRecord(v)) throw new PkiRequestError(field, 'must be an object { dns?: string[], ip?: string[], uri?: string[] }');
+  noUnknownFields(v, new Set(['dns', 'ip', 'uri']), field);
   const dns = v.dns === undefined ? [] : stringList(v.dns, `${field}.dns`);
   const ip = v.ip === undefined ? [] : stringList(v.ip, `${field}.ip`);
   dns.forEach((d, i) => {
@@ -104,7 +104,12 @@ function resolveSans(v: unknown, kind: CertKind, field: string): SubjectAltNames
   ip.forEach((a, i) => {
     if (isIP(a) === 0) throw new PkiRequestError(`${field}.ip[${i}]`, `${JSON.stringify(a)} is not an IP address`);
   });
-  return { dns: [...dns], ip: [...ip] };
+  const uri = v.uri === undefined ? [] : stringList(v.uri, `${field}.uri`);
+  uri.forEach((u, i) => {
+    if (!/^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i.test(u)) throw new PkiRequestError(`${field}.uri[${i}]`, `${JSON.stringify(u)} is not an absolute URI`);
+  });
+  // `uri` only when given, so requests without URI SANs keep their canonical hash (and cache entries).
+  return uri.length > 0 ? { dns: [...dns], ip: [...ip], uri: [...uri] } : { dns: [...dns], ip: [...ip] };
 }
 
 function resolveBad(v: unknown, field: string): BadLabel | undefined {

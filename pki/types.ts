@@ -31,6 +31,8 @@ export interface BadLabel {
 export interface SubjectAltNames {
   dns: string[];
   ip: string[];
+  /** URI SANs (e.g. `spiffe://secmatrix.test/client`, the identity Cassandra's MutualTlsAuthenticator reads). Absent = none. */
+  uri?: string[];
 }
 
 /** One certificate to make. Omitted fields take the defaults of its kind. */

@@ -12,13 +12,23 @@ export interface RunInfo {
   system: string;
   /** Server version, or a label of the target (e.g. 'reference-member 5.5 protocol'). */
   serverVersion: string;
-  client: { name: string; version: string };
+  client: ClientInfo;
   suiteVersion: string;
   matrixFingerprint: string;
   /** Further literal secrets to keep out of every output (e.g. key store passwords). */
   secrets?: string[];
   /** The literal secrets of a cell's server setup (the family's SystemFamily.serverSecrets). */
   serverSecrets?: ServerSecrets;
+}
+
+/** The client certified: name and version; for adapters also its language and the adapter's own version. */
+export interface ClientInfo {
+  name: string;
+  version: string;
+  language?: string;
+  /** The adapter (registry name or executable path); absent for the in-process driver. */
+  adapter?: string;
+  adapterVersion?: string;
 }
 
 export interface CertificationCell {
@@ -31,6 +41,8 @@ export interface CertificationCell {
   status: CellStatus;
   /** Why the cell failed or is not applicable (absent when it passed). */
   reason?: string;
+  /** The declared deviation covering the cell (stale when status is passed). */
+  deviation?: string;
 }
 
 export interface CertificationRequirement {
@@ -45,7 +57,7 @@ export interface CertificationRequirement {
 export interface Certification {
   system: string;
   serverVersion: string;
-  client: { name: string; version: string };
+  client: ClientInfo;
   suiteVersion: string;
   matrixFingerprint: string;
   totals: { cells: number; requirements: number } & { cellStatus: StatusCounts; requirementStatus: StatusCounts };
@@ -70,7 +82,16 @@ export function buildCertification(results: readonly CellResult[], run: RunInfo)
     source: rs[0]!.cell.source,
     status: rollUp(rs.map((r) => r.status)),
     reason: rollUpReason(rs),
-    cells: rs.map((r) => ({ id: r.cell.id, name: r.cell.name, parameters: r.cell.parameters, expected: r.cell.expected, observed: r.observed, status: r.status, ...(r.reason && r.status !== 'passed' ? { reason: r.reason } : {}) })),
+    cells: rs.map((r) => ({
+      id: r.cell.id,
+      name: r.cell.name,
+      parameters: r.cell.parameters,
+      expected: r.cell.expected,
+      observed: r.observed,
+      status: r.status,
+      ...(r.reason && r.status !== 'passed' ? { reason: r.reason } : {}),
+      ...(r.deviation ? { deviation: r.deviation } : {}),
+    })),
   }));
   const scrubbed = scrub(
     { system: run.system, serverVersion: run.serverVersion, client: run.client, suiteVersion: run.suiteVersion, matrixFingerprint: run.matrixFingerprint, requirements },

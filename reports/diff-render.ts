@@ -7,7 +7,13 @@ import type { CellStatus } from '../harness/core/plan/cell.ts';
 import { describeOutcome } from '../harness/core/plan/outcome.ts';
 import { CHANGE_KINDS, CHANGE_TITLES, type CellChange, type CellSide, type ReportDiff, type ReportSummary } from './diff.ts';
 
-const MARK: Record<CellStatus, string> = { passed: '✅ passed', failed: '❌ failed', 'not-applicable': '➖ not applicable', skipped: '⏭ skipped' };
+const MARK: Record<CellStatus, string> = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  'not-applicable': '➖ not applicable',
+  skipped: '⏭ skipped',
+  deviation: '⚠ deviation',
+};
 
 const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const mdRow = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |`;

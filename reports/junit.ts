@@ -24,7 +24,7 @@ export function renderJunitXml(results: readonly CellResult[], suiteName = 'secm
         '@_tests': rs.length,
         '@_failures': rs.filter((r) => r.status === 'failed').length,
         '@_errors': 0,
-        '@_skipped': rs.filter((r) => r.status === 'skipped' || r.status === 'not-applicable').length,
+        '@_skipped': rs.filter((r) => r.status === 'skipped' || r.status === 'not-applicable' || r.status === 'deviation').length,
         '@_time': seconds(rs.reduce((t, r) => t + r.durationMs, 0)),
         testcase: rs.map((r) => {
           const tc: Record<string, unknown> = {
@@ -38,6 +38,9 @@ export function renderJunitXml(results: readonly CellResult[], suiteName = 'secm
               '@_type': 'ExpectationMismatch',
               '#text': `expected: ${describeOutcome(r.cell.expected)}\nbecause: ${r.cell.expected.because}\nobserved: ${describeOutcome(r.observed)}`,
             };
+          } else if (r.status === 'deviation') {
+            // A declared deviation is no pass (and not a new failure): skipped, with the declaration.
+            tc.skipped = { '@_message': `deviation (declared): ${r.deviation ?? ''}; expected ${describeOutcome(r.cell.expected)}, observed ${describeOutcome(r.observed)}` };
           } else if (r.status === 'skipped' || r.status === 'not-applicable') {
             tc.skipped = { '@_message': `${r.status === 'not-applicable' ? 'not applicable' : 'skipped'}: ${r.reason ?? (r.observed.kind === 'not-applicable' ? r.observed.reason : '')}` };
           }
@@ -53,7 +56,7 @@ export function renderJunitXml(results: readonly CellResult[], suiteName = 'secm
       '@_tests': results.length,
       '@_failures': results.filter((r) => r.status === 'failed').length,
       '@_errors': 0,
-      '@_skipped': results.filter((r) => r.status === 'skipped' || r.status === 'not-applicable').length,
+      '@_skipped': results.filter((r) => r.status === 'skipped' || r.status === 'not-applicable' || r.status === 'deviation').length,
       '@_time': seconds(results.reduce((t, r) => t + r.durationMs, 0)),
       testsuite: suites,
     },

@@ -5,7 +5,7 @@ import { describeOutcome } from '../harness/core/plan/outcome.ts';
 import { buildCertification, byRequirement, type RunInfo } from './certification.ts';
 import { scrub, secretsOf } from './secrets.ts';
 
-const MARK: Record<CellStatus, string> = { passed: '✅ passed', failed: '❌ failed', 'not-applicable': '➖ not applicable', skipped: '⏭ skipped' };
+const MARK: Record<CellStatus, string> = { passed: '✅ passed', failed: '❌ failed', 'not-applicable': '➖ not applicable', skipped: '⏭ skipped', deviation: '⚠️ deviation (declared)' };
 
 /** Table cells must not break the table. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -16,7 +16,7 @@ export function renderCertificationMarkdown(results: readonly CellResult[], run:
   const lines: string[] = [
     `# Certification: ${cert.client.name} ${cert.client.version} against ${cert.system} ${cert.serverVersion}`,
     '',
-    `Suite ${cert.suiteVersion}, matrix ${cert.matrixFingerprint}.`,
+    `Suite ${cert.suiteVersion}, matrix ${cert.matrixFingerprint}.${cert.client.language ? ` Client language: ${cert.client.language}.` : ''}${cert.client.adapter ? ` Adapter: ${cert.client.adapter} (version ${cert.client.adapterVersion ?? '?'}).` : ' In-process driver.'}`,
     '',
     '| | Requirements | Cells |',
     '|---|---:|---:|',
@@ -24,6 +24,7 @@ export function renderCertificationMarkdown(results: readonly CellResult[], run:
     `| failed | ${t.requirementStatus.failed} | ${t.cellStatus.failed} |`,
     `| not applicable | ${t.requirementStatus.notApplicable} | ${t.cellStatus.notApplicable} |`,
     `| skipped | ${t.requirementStatus.skipped} | ${t.cellStatus.skipped} |`,
+    `| deviation (declared) | ${t.requirementStatus.deviation} | ${t.cellStatus.deviation} |`,
     `| **total** | **${t.requirements}** | **${t.cells}** |`,
     '',
     'A requirement fails if any cell failed, is skipped if any cell was not run, passes if at least one cell passed and the rest were not applicable, and is not applicable otherwise.',
@@ -48,6 +49,14 @@ export function renderCertificationMarkdown(results: readonly CellResult[], run:
       }
       lines.push('');
     }
+  }
+  const devs = results.filter((r) => r.deviation);
+  lines.push('## Deviations', '');
+  if (devs.length === 0) lines.push('No declared deviation applied to this run.', '');
+  else {
+    lines.push('| Cell | Status | Declared | Observed |', '|---|---|---|---|');
+    for (const r of devs) lines.push(`| ${cell(r.cell.id)} | ${r.status === 'passed' ? '❗ stale (the cell passes: remove the entry)' : MARK[r.status]} | ${cell(r.deviation!)} | ${cell(describeOutcome(r.observed))} |`);
+    lines.push('');
   }
   return scrub(lines.join('\n'), secretsOf(results, run.secrets, run.serverSecrets));
 }

@@ -46,8 +46,8 @@ export interface VersionMatrix {
   totals: ByVersion<{ requirements: Record<CellStatus, number>; cells: Record<CellStatus, number> }>;
 }
 
-const STATUSES: CellStatus[] = ['passed', 'failed', 'not-applicable', 'skipped'];
-const zero = (): Record<CellStatus, number> => ({ passed: 0, failed: 0, 'not-applicable': 0, skipped: 0 });
+const STATUSES: CellStatus[] = ['passed', 'failed', 'not-applicable', 'skipped', 'deviation'];
+const zero = (): Record<CellStatus, number> => ({ passed: 0, failed: 0, 'not-applicable': 0, skipped: 0, deviation: 0 });
 
 export function buildVersionMatrix(columns: Array<VersionColumn & { cert?: Certification }>): VersionMatrix {
   const reqs = new Map<string, VersionMatrixRequirement>();
@@ -88,7 +88,7 @@ export function buildVersionMatrix(columns: Array<VersionColumn & { cert?: Certi
   return { versions: described, requirements: [...reqs.values()], totals };
 }
 
-const ICON: Record<CellStatus, string> = { passed: '✅', failed: '❌', 'not-applicable': '➖', skipped: '⏭' };
+const ICON: Record<CellStatus, string> = { passed: '✅', failed: '❌', 'not-applicable': '➖', skipped: '⏭', deviation: '⚠' };
 const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -109,7 +109,8 @@ function headerOf(m: VersionMatrix): string[] {
 export function renderVersionMatrixMarkdown(m: VersionMatrix): string {
   const vs = headerOf(m);
   const lines: string[] = ['# Version matrix', '', "Requirements × server versions (each version's full report is in its directory).", ''];
-  lines.push('| Version | Server | Client | Requirements passed / failed / n.a. / skipped | Cells passed / failed / n.a. / skipped |', '|---|---|---|---|---|');
+  const counted = 'passed / failed / n.a. / skipped / deviation';
+  lines.push(`| Version | Server | Client | Requirements ${counted} | Cells ${counted} |`, '|---|---|---|---|---|');
   for (const v of m.versions) {
     const t = m.totals[v.version];
     const counts = (c: Record<CellStatus, number> | undefined) => (c ? STATUSES.map((s) => c[s]).join(' / ') : '—');

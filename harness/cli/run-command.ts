@@ -1,6 +1,6 @@
 import { extname, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { clientEntry, CLIENTS, DEFAULT_CLIENT } from '../clients/registry.ts';
+import { clientEntryFor, DEFAULT_CLIENT, describeClients, prepareClient, type PreparedClient } from '../clients/registry.ts';
 import { REPO_ROOT } from '../core/util/repo-root.ts';
 import { DEFAULT_FAMILY, familyByName } from '../families.ts';
 import { countsLine, failureLines, summaryTable } from '../core/run/summary.ts';
@@ -9,6 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Certification } from '../../reports/certification.ts';
 import { buildVersionMatrix, writeVersionMatrix } from '../../reports/version-matrix.ts';
 import { isReferenceVersion } from '../hazelcast/targets/reference-version.ts';
+import { CQL_AREAS } from '../cql/plan/cell.ts';
+import { CQL_CLIENTS } from '../cql/adapter/adapters.ts';
+import { writeInterop, type ClientRun } from '../../reports/interop.ts';
+import type { CellResult } from '../core/plan/cell.ts';
 
 export const DEFAULT_REPORT_DIR = join(REPO_ROOT, 'reports', 'out');
 
@@ -24,6 +28,7 @@ interface RunFlags {
   grep?: string;
   reportDir: string;
   history?: string;
+  deviations?: string[];
 }
 
 function positiveInt(v: string): number {
@@ -41,21 +46,41 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run the conformance matrix and write the reports (Allure, certification, JUnit)')
-    .option('--client <name>', `the client driver (${CLIENTS.map((c) => c.name).join(', ')}); default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]})`)
     .option('--target <name>', 'where the member runs: embedded (the reference member, in-process), container (testcontainers), external (a running cluster)', 'embedded')
     .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default) or "${REFERENCE_VERSION}@TAG" (another tag of the reference member image); each version is run and reported separately, and a version matrix is written`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster')
     .option('--external-config <file>', 'external target: the member configuration file the cluster runs with')
-    .option('--only <areas>', `comma-separated areas (${familyByName().areas.join(', ')})`)
+    .option('--only <areas>', `comma-separated areas (${familyByName().areas.join(', ')}; or the CQL areas ${CQL_AREAS.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
+    .option('--client <clients>', `the client(s) under test, comma-separated: ${describeClients()}; default: the family's own (${DEFAULT_CLIENT[DEFAULT_FAMILY]}); several clients run over the same matrix, one report directory each, plus the interoperability matrix`)
+    .option('--deviations <file>', 'declared deviations (YAML; repeatable): cells or requirements a client is known to fail, with the reason', (v: string, acc: string[] = []) => [...acc, v])
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
+      // The CQL family runs through its own path (harness/cql/run) until the family seam and the
+      // adapter driver carry it: only CQL areas, the embedded Apache Cassandra, its adapter clients.
+      const only = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [];
+      const isCqlArea = (a: string) => (CQL_AREAS as readonly string[]).includes(a);
+      if (only.some(isCqlArea)) {
+        if (!only.every(isCqlArea)) throw new InvalidArgumentError('CQL areas (cql-*) run separately from the Hazelcast areas');
+        if (opts.target !== 'embedded') throw new InvalidArgumentError('the CQL areas run against the embedded Apache Cassandra only (container definitions are unit-tested, see README)');
+        const clients = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [...CQL_CLIENTS];
+        for (const c of clients) if (!(CQL_CLIENTS as readonly string[]).includes(c)) throw new InvalidArgumentError(`unknown CQL client "${c}" (known: ${CQL_CLIENTS.join(', ')})`);
+        // Heavy (vitest) only when the command runs.
+        const { runCql, printCqlOutcome } = await import('../cql/run/run.ts');
+        const out = await runCql({ areas: only as never, clients: clients as never, grep: opts.grep, reportDir: opts.reportDir, ...(opts.history ? { historyPath: opts.history } : {}), verbose: true });
+        printCqlOutcome(out, opts.reportDir, (l) => process.stdout.write(l));
+        process.exitCode = out.exitCode;
+        return;
+      }
       const family = familyByName(DEFAULT_FAMILY);
-      const client = clientEntry(opts.client ?? DEFAULT_CLIENT[family.name]!);
-      if (client.family !== family.name) throw new InvalidArgumentError(`--client ${client.name} is a ${client.family} client, not a ${family.name} one`);
+      const clientValues = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [DEFAULT_CLIENT[family.name]!];
+      for (const value of clientValues) {
+        const entry = clientEntryFor(value);
+        if (entry && entry.family !== family.name) throw new InvalidArgumentError(`--client ${value} is a ${entry.family} client, not a ${family.name} one`);
+      }
       const areas = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [...family.areas];
       const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
@@ -64,18 +89,25 @@ export function registerRunCommand(program: Command): void {
       const [{ runConformance, RunInputError }, { licenseKey }] = await Promise.all([import('../core/run/conformance-run.ts'), import('../hazelcast/targets/container/enterprise.ts')]);
       if (opts.target === 'container' && versions.some((v) => v && !isReferenceVersion(v))) licenseKey();
       const out = process.stdout;
+      const severalClients = clientValues.length > 1;
+      // Every client is made ready (venvs installed, builds made) and says hello before the first cell runs.
+      const clients: { label: string; prepared: PreparedClient }[] = [];
+      for (const value of clientValues) clients.push({ label: value.replace(/[^A-Za-z0-9@._-]+/g, '_'), prepared: await prepareClient(value, (l) => out.write(`${l}\n`)) });
       let exitCode = 0;
       const failedVersions = new Map<string, string>();
-      for (const version of versions) {
+      const byVersion = new Map<string, ClientRun[]>();
+      for (const { label, prepared } of clients) for (const version of versions) {
         const several = versions.length > 1 && version !== undefined;
-        const reportDir = several ? join(opts.reportDir, version) : opts.reportDir;
+        const base = severalClients ? join(opts.reportDir, label) : opts.reportDir;
+        const reportDir = several ? join(base, version) : base;
         const history = opts.history ? (several ? perVersion(opts.history, version) : opts.history) : join(reportDir, 'history.jsonl');
+        if (severalClients) out.write(`\n== client ${label}\n`);
         if (several) out.write(`\n== server version ${version}\n`);
         let outcome;
         try {
           outcome = await runConformance({
             family,
-            client: { name: client.name, driver: client.create() },
+            client: { name: prepared.name, driver: prepared.info, deviationsFile: prepared.deviationsFile },
             target: opts.target,
             targetOptions: {
               ...(version ? { serverVersion: version } : {}),
@@ -89,35 +121,53 @@ export function registerRunCommand(program: Command): void {
             reportDir,
             historyPath: history,
             verbose: true,
+            deviations: opts.deviations,
           });
         } catch (err) {
           // One version that cannot run (its image missing, its members not starting) must not hide
-          // the others: the matrix shows it as not run, and the command fails.
+          // the others: the version matrix shows it as not run, and the command fails.
           if (!several || err instanceof RunInputError) throw err;
           const message = err instanceof Error ? err.message : String(err);
           out.write(`\nserver version ${version}: the run failed: ${message}\n`);
-          failedVersions.set(version, message);
+          failedVersions.set(join(base, version), message);
           exitCode = 1;
           continue;
         }
+        const runs = byVersion.get(version ?? '') ?? [];
+        runs.push({ label, client: outcome.client, results: outcome.results as CellResult[], durationMs: outcome.durationMs });
+        byVersion.set(version ?? '', runs);
         out.write(`\n${several ? `server version ${version}\n` : ''}${summaryTable(outcome.results)}\n\n`);
         for (const l of failureLines(outcome.results)) out.write(`${l}\n`);
         for (const p of outcome.problems) out.write(`PROBLEM ${p}\n`);
         out.write(`\nreports in ${outcome.reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n`);
-        out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+        out.write(`${outcome.results.length} cells in ${(outcome.durationMs / 1000).toFixed(1)} s (${outcome.client.name} ${outcome.client.version})\n`);
+        for (const a of [...new Set(outcome.results.map((r) => r.cell.area))]) {
+          const rs = outcome.results.filter((r) => r.cell.area === a);
+          out.write(`  ${label} ${a}: ${rs.length} cells, ${(rs.reduce((t, r) => t + r.durationMs, 0) / 1000).toFixed(1)} s in cells\n`);
+        }
         out.write(`${countsLine(outcome.results)}\n`);
         exitCode = Math.max(exitCode, outcome.exitCode);
       }
       if (versions.length > 1) {
-        const columns = versions.map((v) => {
-          const dir = join(opts.reportDir, v!);
-          const file = join(dir, 'certification.json');
-          const error = failedVersions.get(v!);
-          const cert = !error && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Certification) : undefined;
-          return { version: v!, reportDir: v!, ...(cert ? { cert, serverVersion: cert.serverVersion, client: cert.client } : { error: error ?? 'no certification report was written' }) };
-        });
-        const p = await writeVersionMatrix(opts.reportDir, buildVersionMatrix(columns));
-        out.write(`\nversion matrix (requirements × ${versions.join(', ')}): ${p.md}, ${p.json}, ${p.html}\n`);
+        // One version matrix per client: requirements (and cells) × versions, beside the version directories.
+        for (const { label } of clients) {
+          const base = severalClients ? join(opts.reportDir, label) : opts.reportDir;
+          const columns = versions.map((v) => {
+            const file = join(base, v!, 'certification.json');
+            const error = failedVersions.get(join(base, v!));
+            const cert = !error && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Certification) : undefined;
+            return { version: v!, reportDir: v!, ...(cert ? { cert, serverVersion: cert.serverVersion, client: cert.client } : { error: error ?? 'no certification report was written' }) };
+          });
+          const p = await writeVersionMatrix(base, buildVersionMatrix(columns));
+          out.write(`\nversion matrix (requirements × ${versions.join(', ')}): ${p.md}, ${p.json}, ${p.html}\n`);
+        }
+      }
+      if (severalClients) {
+        for (const [version, runs] of byVersion) {
+          const dir = version && versions.length > 1 ? join(opts.reportDir, `interop-${version}`) : opts.reportDir;
+          await writeInterop(dir, runs);
+          out.write(`interoperability matrix: ${join(dir, 'interop.md')} (also .json, .html)\n`);
+        }
       }
       process.exitCode = exitCode;
     });

@@ -95,6 +95,8 @@ export interface MemberSetup {
   /** null = plain TCP. */
   ssl: MemberSsl | null;
   security: MemberSecurity;
+  /** <user-code-deployment enabled="true">: clients may deploy classes (absent = the default, off). */
+  userCodeDeployment?: true;
 }
 
 /** A cell of the Hazelcast family: its member side is a Hazelcast member setup. */

@@ -10,6 +10,7 @@ export function hazelcastArea(area: HazelcastArea, services?: AreaServices): voi
     family: hazelcastFamily,
     area,
     createClient: (name) => createClient(name ?? DEFAULT_CLIENT[hazelcastFamily.name]!),
+    defaultClient: DEFAULT_CLIENT[hazelcastFamily.name]!,
     ...(services ? { services } : {}),
   });
 }

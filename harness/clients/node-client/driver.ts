@@ -20,6 +20,7 @@ const UNSUPPORTED: Record<string, string> = {
   [CAPABILITIES.pinSslv2]: 'Node.js (OpenSSL 3) has no SSLv2: the client cannot even be configured to offer it',
   [CAPABILITIES.pinSslv3]: 'Node.js (OpenSSL 3) has no SSLv3: minVersion/maxVersion accept TLSv1 and above only',
   [CAPABILITIES.keyPasswordCallable]: 'a key password given by a callable is a Python-client option (ssl_password); Node takes a string passphrase',
+  [CAPABILITIES.keyPasswordBytes]: 'a key password given as bytes is a Python-client option (ssl_password); Node takes a string passphrase',
 };
 
 // Operations are capabilities too: those of the registry are supported, the others carry their reason.

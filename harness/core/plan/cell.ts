@@ -35,8 +35,11 @@ export interface ClientCertSetup {
   format: ClientKeyFormat;
   /** Only for 'encrypted': give the PKI's real key password or a wrong one. */
   keyPassword?: 'correct' | 'wrong';
-  /** Only for 'encrypted': how the password is handed over (callable = Python client's ssl_password). */
-  keyPasswordForm?: 'string' | 'callable';
+  /**
+   * Only for 'encrypted': how the password is handed over — a string, bytes, or (the Python client's
+   * ssl_password) a callable returning a string ('callable') or bytes ('callable-bytes').
+   */
+  keyPasswordForm?: 'string' | 'bytes' | 'callable' | 'callable-bytes';
 }
 
 export interface ClientTls {
@@ -104,6 +107,7 @@ export const CAPABILITIES = {
   combinedKeyCert: 'tls-combined-key-cert',
   encryptedKey: 'tls-encrypted-key',
   keyPasswordCallable: 'tls-key-password-callable',
+  keyPasswordBytes: 'tls-key-password-bytes',
   passwordCredentials: 'credentials-password',
   tokenCredentials: 'credentials-token',
   kerberosCredentials: 'credentials-kerberos',
@@ -204,7 +208,8 @@ export interface Requirement {
 // Results (driver + judge → reports)
 // ---------------------------------------------------------------------------------------------
 
-export type CellStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped';
+/** deviation: failed as a declared deviation says (never counted passed; see harness/core/suite/deviations.ts). */
+export type CellStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped' | 'deviation';
 
 /** Secrets in the setups use field names redactObject recognises (password, token): keep it so. */
 
@@ -218,4 +223,6 @@ export interface CellResult<M = unknown> {
   reason?: string;
   durationMs: number;
   evidence?: Evidence;
+  /** The declared deviation that covers this cell ("file#index: reason"); on a passed cell it is stale. */
+  deviation?: string;
 }

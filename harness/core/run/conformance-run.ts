@@ -19,6 +19,8 @@ import { makeTempDir } from '../util/tempdir.ts';
 import { childrenGone, reapChildren } from '../util/reap.ts';
 import { withTimeout } from '../util/deadline.ts';
 import { CellCollector } from './collector.ts';
+import type { ClientInfo } from '../../../reports/certification.ts';
+import { loadDeviations } from '../suite/deviations.ts';
 
 /** Command line of vitest's worker processes (forks pool). */
 const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
@@ -29,8 +31,12 @@ import { REPO_ROOT } from '../util/repo-root.ts';
 export interface RunOptions {
   /** The system family under test (harness/families.ts). */
   family: SystemFamily;
-  /** The client driver: its registry name (passed to the suites) and an instance (for its name and version in reports). */
-  client: { name: string; driver: Pick<ClientDriver, 'name' | 'version'> };
+  /**
+   * The client driver: its registry name (passed to the suites), what the reports say about it (a
+   * driver instance, or an adapter's hello: language, adapter and its version), and the adapter's own
+   * deviations file.
+   */
+  client: { name: string; driver: Pick<ClientDriver, 'name' | 'version'> & Omit<ClientInfo, 'name' | 'version'>; deviationsFile?: string | undefined };
   target: string;
   /** How the target is shaped: server version, members, image, external cluster. */
   targetOptions?: TargetOptions;
@@ -40,6 +46,8 @@ export interface RunOptions {
   historyPath: string;
   /** Print vitest's progress (the CLI does; the benchmark does not). */
   verbose: boolean;
+  /** --deviations files (the adapter's own deviations.yaml is added to them). */
+  deviations?: string[] | undefined;
 }
 
 export interface RunOutcome {
@@ -49,6 +57,8 @@ export interface RunOutcome {
   /** 0 only if every cell met its expectation (not-applicable cells excepted). */
   exitCode: number;
   problems: string[];
+  /** The client that was certified. */
+  client: ClientInfo;
 }
 
 export class RunInputError extends Error {
@@ -71,6 +81,7 @@ function resultOf(cell: Cell, test: CellCollector['tests'][number] | undefined):
   const reason = rec.reason ?? (rec.status === 'failed' ? test.errors.join('; ') : undefined);
   if (reason) result.reason = reason;
   if (rec.evidence) result.evidence = rec.evidence;
+  if (rec.deviation) result.deviation = rec.deviation;
   return result;
 }
 
@@ -85,6 +96,10 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
   const targetOptions: TargetOptions = { ...o.targetOptions };
   const provider = family.createTarget(o.target, targetOptions);
   const driver = o.client.driver;
+  const client: ClientInfo = { name: driver.name, version: driver.version, ...(driver.language ? { language: driver.language } : {}), ...(driver.adapter ? { adapter: driver.adapter } : {}), ...(driver.adapterVersion ? { adapterVersion: driver.adapterVersion } : {}) };
+  // Declared deviations are checked before anything starts: a malformed file names file and path.
+  const deviationFiles = [...(o.deviations ?? []), ...(o.client.deviationsFile ? [o.client.deviationsFile] : [])];
+  loadDeviations(deviationFiles);
   const containers = o.target === 'container' ? await prepareContainers(targetOptions, o.verbose) : undefined;
 
   const work = await makeTempDir('run');
@@ -104,7 +119,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
       project: 'suites',
       watch: false,
       env: {
-        ...suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, client: o.client.name, grep: o.grep, areas: o.areas, ...targetOptions }),
+        ...suiteEnv({ pkiManifest: pki.manifestPath, workDir: join(work.path, 'members'), target: o.target, client: o.client.name, grep: o.grep, areas: o.areas, deviations: deviationFiles, ...targetOptions }),
         ...(containers ? { SECMATRIX_RUN_ID: containers.runId } : {}),
       },
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
@@ -137,7 +152,7 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     await writeReports(reportDir, results, {
       system: family.system,
       serverVersion: provider.serverVersion,
-      client: { name: driver.name, version: driver.version },
+      client,
       suiteVersion: SUITE_VERSION,
       matrixFingerprint: family.matrixFingerprint(),
       secrets,
@@ -148,10 +163,14 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
     } catch (err) {
       problems.push(`the Allure HTML report could not be generated: ${err instanceof Error ? err.message : String(err)}`);
     }
+    // A declared deviation whose cells now pass is stale: the run fails, so the fix gets noticed.
+    const stale = new Map<string, string[]>();
+    for (const r of results) if (r.status === 'passed' && r.deviation) stale.set(r.deviation, [...(stale.get(r.deviation) ?? []), r.cell.id]);
+    for (const [d, ids] of stale) problems.push(`stale declared deviation ${d} — these cells pass now, remove the entry: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` (+${ids.length - 5})` : ''}`);
     const failed = results.some((r) => r.status === 'failed') || problems.length > 0;
     // A skipped cell is visible locally; in CI it is a failure (a missing service must not hide).
     const skippedInCi = process.env['CI'] === 'true' && results.some((r) => r.status === 'skipped');
-    return { results, reportDir, durationMs: performance.now() - started, exitCode: failed || skippedInCi ? 1 : 0, problems, collector };
+    return { results, reportDir, durationMs: performance.now() - started, exitCode: failed || skippedInCi ? 1 : 0, problems, collector, client };
   } finally {
     await containers?.release();
     await work.remove();

@@ -1,7 +1,7 @@
 // The closing table of a run: per area, how many cells passed, failed, were not applicable or skipped.
 import type { CellResult, CellStatus } from '../plan/cell.ts';
 
-const COLUMNS: CellStatus[] = ['passed', 'failed', 'not-applicable', 'skipped'];
+const COLUMNS: CellStatus[] = ['passed', 'failed', 'not-applicable', 'skipped', 'deviation'];
 
 export function summaryTable(results: readonly CellResult[]): string {
   const areas = [...new Set(results.map((r) => r.cell.area))];
@@ -24,5 +24,5 @@ export function failureLines(results: readonly CellResult[]): string[] {
  */
 export function countsLine(results: readonly CellResult[]): string {
   const n = (s: CellStatus) => results.filter((r) => r.status === s).length;
-  return `Cells: ${n('passed')} passed, ${n('failed')} failed, ${n('not-applicable') + n('skipped')} skipped`;
+  return `Cells: ${n('passed')} passed, ${n('failed')} failed, ${n('not-applicable') + n('skipped') + n('deviation')} skipped`;
 }

@@ -24,7 +24,9 @@ export interface AllureMetadata {
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
-export function allureMetadata(cell: Cell, system: string): AllureMetadata {
+/** client: the client under test when it is not the default in-process driver (its own history). */
+export function allureMetadata(cell: Cell, system: string, client?: string): AllureMetadata {
+  const key = client ? `${cell.id}@${client.split('@')[0]}` : cell.id;
   return redactObject({
     displayName: cell.name,
     epic: system,
@@ -33,7 +35,7 @@ export function allureMetadata(cell: Cell, system: string): AllureMetadata {
     severity: cell.severity,
     parameters: Object.entries(cell.parameters).map(([name, value]) => ({ name, value })),
     allureId: cell.id,
-    historyId: md5(cell.id),
+    historyId: md5(key),
     testCaseId: md5(`${cell.requirementId}:${cell.id}`),
     tags: [cell.area, cell.requirementId],
     links: [{ name: `${cell.source.document} §${cell.source.section}`, url: `seeds/${cell.source.document}`, type: 'requirement' }],

@@ -17,6 +17,8 @@ import { RunContext, type RunServices } from './run-context.ts';
 import { suiteOptionsFromEnv } from './run-options.ts';
 import { certificateSummary, cellSecrets } from './certificate-summary.ts';
 import { exitWhenOrphaned } from '../util/orphan-guard.ts';
+import { deviationFor, describeDeviation, loadDeviations, observedAsDeclared } from './deviations.ts';
+import { describeOutcome } from '../oracle/judge.ts';
 
 
 declare module 'vitest' {
@@ -25,8 +27,9 @@ declare module 'vitest' {
   }
 }
 
-async function applyAllure(cell: Cell, system: string): Promise<void> {
-  const m = allureMetadata(cell, system);
+/** client: shown as a parameter; historyClient: set for clients other than the family's default, each then keeps its own history. */
+async function applyAllure(cell: Cell, system: string, client: string | undefined, historyClient: string | undefined): Promise<void> {
+  const m = allureMetadata(cell, system, historyClient);
   await allure.displayName(m.displayName);
   await allure.epic(m.epic);
   await allure.feature(m.feature);
@@ -38,6 +41,7 @@ async function applyAllure(cell: Cell, system: string): Promise<void> {
   await allure.tags(...m.tags);
   await allure.description(m.description);
   for (const p of m.parameters) await allure.parameter(p.name, p.value);
+  if (client) await allure.parameter('client', client);
 }
 
 /**
@@ -54,12 +58,14 @@ export interface AreaSuite {
   family: SystemFamily;
   area: Area;
   /** The client driver of the given name (the registry, harness/clients/registry.ts); undefined = the family's default. */
-  createClient(name: string | undefined): ClientDriver;
+  createClient(name: string | undefined): ClientDriver | Promise<ClientDriver>;
+  /** The family's default client: its Allure history ids stay those of runs without --client. */
+  defaultClient?: string;
   /** Services the area's cells need (the realms area's LDAP and KDC). */
   services?: AreaServices;
 }
 
-export function defineAreaSuite({ family, area, createClient, services }: AreaSuite): void {
+export function defineAreaSuite({ family, area, createClient, defaultClient, services }: AreaSuite): void {
   const opts = suiteOptionsFromEnv();
   if (opts.areas && !opts.areas.includes(area)) return;
   exitWhenOrphaned();
@@ -71,13 +77,18 @@ export function defineAreaSuite({ family, area, createClient, services }: AreaSu
   const groups = planGroups(cells);
   const manifestPath = opts.pkiManifest;
   const workDir = `${opts.workDir}/${area}`;
+  const clientLabel = opts.client ?? defaultClient;
+  const historyClient = opts.client !== undefined && opts.client !== defaultClient ? opts.client : undefined;
+  const deviations = loadDeviations(opts.deviations ?? []);
 
   const it = test.extend<{ run: RunContext }>({
     run: [
       // vitest reads the fixture's dependencies from this (empty) destructuring pattern.
       // eslint-disable-next-line no-empty-pattern
       async ({}, use) => {
-        const ctx = await RunContext.load(manifestPath, createClient(opts.client), family.createTarget(opts.target ?? family.targetNames[0]!, opts), workDir);
+        // An adapter process says hello first (async); an in-process driver is made at once.
+        const driver = await createClient(opts.client);
+        const ctx = await RunContext.load(manifestPath, driver, family.createTarget(opts.target ?? family.targetNames[0]!, opts), workDir);
         try {
           if (services && !services.unavailable()) ctx.services = await services.provision(ctx, `${workDir}/services`);
           await use(ctx);
@@ -96,7 +107,7 @@ export function defineAreaSuite({ family, area, createClient, services }: AreaSu
           it(cell.name, async ({ run, task, skip }) => {
             // Recorded first, so a cell that dies half-way is reported as failed, never lost.
             task.meta[META_KEY] = { cellId: cell.id, status: 'failed', observed: { kind: 'error', message: 'the cell did not finish' }, durationMs: 0 };
-            await applyAllure(cell, family.system);
+            await applyAllure(cell, family.system, clientLabel, historyClient);
             const missing = services?.unavailable(cell);
             if (missing) {
               // A missing service is a visible skip locally and a failure in CI (DESIGN.md rule 4).
@@ -127,9 +138,18 @@ export function defineAreaSuite({ family, area, createClient, services }: AreaSu
             await allure.attachment('client configuration (redacted)', JSON.stringify(redactObject(cell.client), null, 2), 'application/json');
             await allure.attachment('certificates', certificateSummary(cell, run.pki, family), 'text/plain');
             for (const [name, text] of Object.entries(result.evidence)) if (text) await allure.attachment(name, redactText(text, secrets), 'text/plain');
+            // A cell the client could not express at connect time (`unsupported`): not applicable, with its reason.
+            if (verdict.status === 'not-applicable') {
+              task.meta[META_KEY] = { cellId: cell.id, status: 'not-applicable', observed: result.observed, reason: verdict.reason ?? 'not applicable', durationMs: result.durationMs, evidence: Object.fromEntries(Object.entries(result.evidence).map(([k, v]) => [k, redactText(v, secrets)])) };
+              skip(`not applicable: ${verdict.reason}`);
+              return;
+            }
+            const declared = deviationFor(deviations, cell);
+            const asDeclared = declared !== undefined && verdict.status === 'failed' && observedAsDeclared(declared, result.observed);
             const record: CellRecord = {
               cellId: cell.id,
-              status: verdict.status === 'passed' ? 'passed' : 'failed',
+              status: verdict.status === 'passed' ? 'passed' : asDeclared ? 'deviation' : 'failed',
+              ...(declared ? { deviation: describeDeviation(declared) } : {}),
               observed: result.observed,
               durationMs: result.durationMs,
               evidence: Object.fromEntries(Object.entries(result.evidence).map(([k, v]) => [k, redactText(v, secrets)])),
@@ -137,7 +157,13 @@ export function defineAreaSuite({ family, area, createClient, services }: AreaSu
               connectionOpened: result.connectionOpened,
               ...(verdict.reason ? { reason: verdict.reason } : {}),
             };
+            if (declared && verdict.status === 'failed' && !asDeclared) record.reason = `${verdict.reason}; a deviation is declared (${describeDeviation(declared)}) but for another outcome than ${describeOutcome(result.observed)}`;
             task.meta[META_KEY] = record;
+            if (record.status === 'deviation') {
+              await allure.tag('deviation');
+              skip(`deviation (declared): ${describeDeviation(declared!)}; ${verdict.reason}`);
+              return;
+            }
             expect(verdict.status, verdict.reason).toBe('passed');
           });
         }

@@ -9,6 +9,8 @@ export interface CellRecord {
   reason?: string;
   durationMs: number;
   evidence?: Evidence;
+  /** The declared deviation matching this cell ("file#index: reason"); stale when the cell passed. */
+  deviation?: string;
   /** This cell started a member / opened a client connection (for the benchmark's cost figures). */
   memberStarted?: boolean;
   connectionOpened?: boolean;

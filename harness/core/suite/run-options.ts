@@ -19,6 +19,8 @@ export interface SuiteRunOptions {
   externalConfig?: string | undefined;
   grep: string | undefined;
   areas: Area[] | undefined;
+  /** Declared deviation files (the user's --deviations and the adapter's own), validated by the run. */
+  deviations?: string[] | undefined;
 }
 
 const ENV = {
@@ -34,12 +36,14 @@ const ENV = {
   referenceImage: 'SECMATRIX_REFERENCE_IMAGE',
   externalAddress: 'SECMATRIX_EXTERNAL_ADDRESS',
   externalConfig: 'SECMATRIX_EXTERNAL_CONFIG',
+  deviations: 'SECMATRIX_DEVIATIONS',
 } as const;
 
 export function suiteEnv(o: SuiteRunOptions): Record<string, string> {
   const env: Record<string, string> = { [ENV.pkiManifest]: o.pkiManifest, [ENV.workDir]: o.workDir, [ENV.target]: o.target };
   if (o.grep) env[ENV.grep] = o.grep;
   if (o.areas) env[ENV.areas] = o.areas.join(',');
+  if (o.deviations?.length) env[ENV.deviations] = JSON.stringify(o.deviations);
   for (const k of ['client', 'serverVersion', 'members', 'memberImage', 'referenceImage', 'externalAddress', 'externalConfig'] as const) if (o[k] !== undefined) env[ENV[k]] = String(o[k]);
   return env;
 }
@@ -59,5 +63,6 @@ export function suiteOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Parti
   if (env[ENV.referenceImage]) out.referenceImage = env[ENV.referenceImage];
   if (env[ENV.externalAddress]) out.externalAddress = env[ENV.externalAddress];
   if (env[ENV.externalConfig]) out.externalConfig = env[ENV.externalConfig];
+  if (env[ENV.deviations]) out.deviations = JSON.parse(env[ENV.deviations]!) as string[];
   return out;
 }

@@ -40,6 +40,11 @@ export interface PermissionTypeSpec {
   actions?: Record<string, string[]>;
   /** For types without actions: the operation that needs the permission. */
   operation?: string;
+  /**
+   * How requests name the pair's object when it is not the object the client names ({name} = the
+   * client's name), e.g. "/hz/{name}" for caches: the per-pair entries name that.
+   */
+  object?: string;
 }
 
 export interface PermissionCatalogue {
@@ -114,6 +119,7 @@ export function loadPermissionCatalogue(dir: string, catalogue: PermissionCatalo
     const path = `types.${element}`;
     const spec = obj(t, path);
     const type: PermissionTypeSpec = { element, seed: str(spec['seed'], `${path}.seed`), unnamed: spec['unnamed'] === true };
+    if (spec['object'] !== undefined) type.object = str(spec['object'], `${path}.object`);
     if (spec['actions'] !== undefined) {
       type.actions = {};
       for (const [action, ops] of Object.entries(obj(spec['actions'], `${path}.actions`))) {
@@ -222,14 +228,15 @@ export function perPairEntries(cat: PermissionCatalogue, principal: string): Cli
     for (const action of Object.keys(type.actions)) {
       for (const side of PAIR_SIDES) {
         if (type.unnamed && side === 'withheld') continue;
-        const o = type.unnamed ? '*' : pairObject(type.element, action, side);
+        const clientName = pairObject(type.element, action, side);
+        const o = type.unnamed ? '*' : type.object ? type.object.replaceAll('{name}', clientName) : clientName;
         const ops = pairOperations(cat, type.element, action).map((n) => cat.operations[n]!);
         const onTested = (need: { element: string; name: string }) => need.element === type.element && need.name === o;
         if (action === 'all') {
           const decoy = type.element === 'map-permission' ? 'queue-permission' : 'map-permission';
           set.add(side === 'granted' ? type.element : decoy, o, principal, ['all']);
           for (const op of ops) {
-            for (const need of [...op.prerequisites, op.requires].map((n) => resolveNeed(n, o))) {
+            for (const need of [...op.prerequisites, op.requires].map((n) => resolveNeed(n, type.unnamed ? o : clientName))) {
               if (!onTested(need)) set.add(need.element, need.name, principal, [need.action]);
             }
           }
@@ -238,11 +245,11 @@ export function perPairEntries(cat: PermissionCatalogue, principal: string): Cli
         if (side === 'granted') set.add(type.element, o, principal, [action]);
         else set.add(type.element, o, principal, typeActions.filter((a) => a !== action));
         for (const op of ops) {
-          for (const need of op.prerequisites.map((n) => resolveNeed(n, o))) {
+          for (const need of op.prerequisites.map((n) => resolveNeed(n, type.unnamed ? o : clientName))) {
             if (side === 'withheld' && onTested(need) && need.action === action) continue;
             set.add(need.element, need.name, principal, [need.action]);
           }
-          const main = resolveNeed(op.requires, o);
+          const main = resolveNeed(op.requires, type.unnamed ? o : clientName);
           if (side === 'withheld' && !(onTested(main) && main.action === action)) set.add(main.element, main.name, principal, [main.action]);
         }
       }

@@ -28,6 +28,7 @@ export function memberSetupOf(c: Record<string, string>, catalogue: Catalogue): 
   return {
     clusterName: c.memberClusterName!,
     ssl,
+    ...(c.userCodeDeployment === 'on' ? { userCodeDeployment: true as const } : {}),
     security: {
       enabled: realm !== undefined,
       ...(realm ? { clientRealm: { name: `${c.realm}Realm`, ...structuredClone(realm) } } : {}),
@@ -69,8 +70,9 @@ export function clientSetupOf(c: Record<string, string>, catalogue: Catalogue, c
       if (format === 'encrypted') {
         caps.add(CAPABILITIES.encryptedKey);
         tls.cert.keyPassword = c.clientKeyUnlock as 'correct' | 'wrong';
-        tls.cert.keyPasswordForm = c.clientKeyUnlockForm as 'string' | 'callable';
-        if (tls.cert.keyPasswordForm === 'callable') caps.add(CAPABILITIES.keyPasswordCallable);
+        tls.cert.keyPasswordForm = c.clientKeyUnlockForm as NonNullable<typeof tls.cert.keyPasswordForm>;
+        if (tls.cert.keyPasswordForm === 'callable' || tls.cert.keyPasswordForm === 'callable-bytes') caps.add(CAPABILITIES.keyPasswordCallable);
+        if (tls.cert.keyPasswordForm === 'bytes' || tls.cert.keyPasswordForm === 'callable-bytes') caps.add(CAPABILITIES.keyPasswordBytes);
       }
     }
   }

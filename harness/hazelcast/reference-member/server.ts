@@ -209,6 +209,7 @@ export async function startReferenceMember(opts: StartMemberOptions): Promise<Ru
   const autoIncrementCount = opts.port === undefined && config.portAutoIncrement ? config.portCount : 1;
   const port = await listen(server, bindHost, opts.port ?? config.port, autoIncrementCount);
   member = new MemberState(config.clusterName, advertiseHost, port);
+  member.userCodeDeployment = config.userCodeDeployment === true;
   publishDistributedObjectEvents(member);
   handlers = buildHandlerTable(...DEFAULT_HANDLERS, ...(opts.handlers ?? []));
   const state = member;

@@ -33,10 +33,12 @@ export interface ConfigModel {
    * realm whose identity the default login compares client credentials with).
    */
   security?: { realms: RenderedRealm[]; clientRealm?: string; memberRealm?: string; permissions: ClientPermission[] };
+  userCodeDeployment?: true;
 }
 
 export function configModel(setup: MemberSetup, stores: MemberStores, options: RenderOptions): ConfigModel {
   const model: ConfigModel = { clusterName: setup.clusterName, port: options.port };
+  if (setup.userCodeDeployment) model.userCodeDeployment = true;
   if (setup.ssl) {
     const ks = stores.keyStore(setup.ssl.keyStore);
     const props: [string, string][] = [

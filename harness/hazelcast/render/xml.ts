@@ -57,5 +57,6 @@ export function toXml(model: ConfigModel): string {
     }
     root.security = security;
   }
+  if (model.userCodeDeployment) root['user-code-deployment'] = { '@_enabled': 'true' };
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ hazelcast: root }) as string}`;
 }

@@ -35,6 +35,7 @@ export function toYaml(model: ConfigModel): string {
     }
     hazelcast.security = security;
   }
+  if (model.userCodeDeployment) hazelcast['user-code-deployment'] = { enabled: true };
   // Keys such as "on" or versions stay strings; the yaml package quotes what would be misread.
   return stringify({ hazelcast }, { lineWidth: 0 });
 }

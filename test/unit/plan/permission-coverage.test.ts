@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandMatrices } from '../../../harness/hazelcast/plan/index.ts';
+import { NODE_OPERATIONS } from '../../../harness/clients/node-client/operations.ts';
+import { expandMatrices, loadMatrices, pairChecks } from '../../../harness/hazelcast/plan/index.ts';
 
 // The specification lives in ../shared/seeds beside the checkout (CI and team machines); a copy
 // kept in test/fixtures serves a clone without it, and must not drift from the original.
@@ -82,5 +83,46 @@ describe('permissions matrix covers the seed', () => {
       expect(typeof c.parameters['permission'], c.id).toBe('string');
       expect(typeof c.parameters['action'], c.id).toBe('string');
     }
+  });
+});
+
+// Listing a pair is not enough: some shipped client must be able to run the operations of its
+// cell, or the pair is only ever "not applicable". The Node client's operations are its driver's
+// registry; the Java adapter declares its own in capabilities.json (what it answers at hello).
+const JAVA_CAPABILITIES = join(import.meta.dirname, '../../../harness/clients/adapters/hazelcast-java/capabilities.json');
+
+function shippedClients(): Record<string, Set<string>> {
+  const java = JSON.parse(readFileSync(JAVA_CAPABILITIES, 'utf8')) as { capabilities: string[] };
+  return {
+    'hazelcast-node': new Set(Object.keys(NODE_OPERATIONS)),
+    'hazelcast-java': new Set(java.capabilities.filter((c) => c.startsWith('op:')).map((c) => c.slice(3))),
+  };
+}
+
+describe('every permission pair is exercised by a shipped client', () => {
+  const catalogue = loadMatrices().catalogue.permissionCatalogue!;
+  const clients = shippedClients();
+  const pairs = seedTypes().flatMap((t) => (t.actions.length ? t.actions : ['']).map((action) => ({ element: t.element, action })));
+
+  it('reads 127 pairs (123 type/action pairs and the 4 types without actions)', () => {
+    expect(pairs).toHaveLength(127);
+  });
+
+  for (const { element, action } of pairs) {
+    it(`${element} ${action || '(no actions)'}: some shipped client runs its cell's operations`, () => {
+      const ops = pairChecks(catalogue, element, action, 'granted').map((c) => c.operation);
+      const able = Object.entries(clients)
+        .filter(([, supported]) => ops.every((op) => supported.has(op)))
+        .map(([name]) => name);
+      expect(able, `no shipped client runs ${ops.join(', ')}`).not.toEqual([]);
+    });
+  }
+
+  it('the 33 pairs the Node client has no API for are run by the Java adapter', () => {
+    const javaOnly = pairs.filter(({ element, action }) => {
+      const ops = pairChecks(catalogue, element, action, 'granted').map((c) => c.operation);
+      return !ops.every((op) => clients['hazelcast-node']!.has(op)) && ops.every((op) => clients['hazelcast-java']!.has(op));
+    });
+    expect(javaOnly).toHaveLength(33);
   });
 });

@@ -28,8 +28,8 @@ function cert(cells: Array<[string, CertificationCell[]]>, fingerprint = 'f1'): 
     totals: {
       cells: 0,
       requirements: 0,
-      cellStatus: { passed: 0, failed: 0, notApplicable: 0, skipped: 0 },
-      requirementStatus: { passed: 0, failed: 0, notApplicable: 0, skipped: 0 },
+      cellStatus: { passed: 0, failed: 0, notApplicable: 0, skipped: 0, deviation: 0 },
+      requirementStatus: { passed: 0, failed: 0, notApplicable: 0, skipped: 0, deviation: 0 },
     },
     requirements: cells.map(([id, cs]) => ({ id, title: `title ${id}`, source: { document: 'd', section: 's' }, status: 'passed', reason: '', cells: cs })),
   };

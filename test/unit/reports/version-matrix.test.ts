@@ -14,7 +14,7 @@ const cell = (id: string, status: CertificationCell['status'], observed: Certifi
 });
 
 function cert(version: string, rs: Array<[string, CertificationCell['status'], CertificationCell[]]>): Certification {
-  const zero = { passed: 0, failed: 0, notApplicable: 0, skipped: 0 };
+  const zero = { passed: 0, failed: 0, notApplicable: 0, skipped: 0, deviation: 0 };
   return {
     system: 'Hazelcast',
     serverVersion: `server ${version}`,

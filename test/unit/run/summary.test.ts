@@ -12,8 +12,8 @@ describe('run summary', () => {
   it('counts per area and in total', () => {
     const table = summaryTable([result('tls', 'passed'), result('tls', 'failed'), result('credentials', 'not-applicable')]);
     const rows = table.split('\n').map((l) => l.split(/\s+/));
-    expect(rows.find((r) => r[0] === 'tls')).toEqual(['tls', '2', '1', '1', '0', '0']);
-    expect(rows.find((r) => r[0] === 'total')).toEqual(['total', '3', '1', '1', '1', '0']);
+    expect(rows.find((r) => r[0] === 'tls')).toEqual(['tls', '2', '1', '1', '0', '0', '0']);
+    expect(rows.find((r) => r[0] === 'total')).toEqual(['total', '3', '1', '1', '1', '0', '0']);
     expect(failureLines([result('tls', 'failed', 'X')])).toEqual(['FAILED X: why']);
   });
 

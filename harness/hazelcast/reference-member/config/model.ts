@@ -93,6 +93,11 @@ export interface MemberConfig {
   /** undefined when <ssl> is absent or disabled. */
   ssl: SslConfig | undefined;
   security: SecurityConfig;
+  /**
+   * <user-code-deployment enabled=...>: whether clients may deploy classes (Client.DeployClasses).
+   * Only `enabled` is read; the element's children (class cache / provider modes, filters) are not.
+   */
+  userCodeDeployment?: boolean;
 }
 
 /** A configuration the reference member cannot honour: always names the file and the element. */

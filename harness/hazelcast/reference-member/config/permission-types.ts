@@ -65,8 +65,11 @@ export const PERMISSION_TYPES: readonly PermissionType[] = [
   t('countdown-latch-permission', { named: true, actions: [...CRUD, 'read', 'modify'] }),
   t('flake-id-generator-permission', { named: true, actions: [...CRUD, 'read', 'modify'] }),
   t('semaphore-permission', { named: true, actions: [...CRUD, 'acquire', 'release', 'read'] }),
-  t('executor-service-permission', { named: true, actions: [...CRUD] }),
-  t('durable-executor-service-permission', { named: true, actions: [...CRUD] }),
+  // read and modify: ExecutorServicePermission / DurableExecutorServicePermission.initMask (5.7.0;
+  // submit and shutdown ask for modify, isShutdown and result retrieval for read). The seed lists
+  // create and destroy only.
+  t('executor-service-permission', { named: true, actions: [...CRUD, 'read', 'modify'] }),
+  t('durable-executor-service-permission', { named: true, actions: [...CRUD, 'read', 'modify'] }),
   t('scheduled-executor-permission', { named: true, actions: [...CRUD, 'read', 'modify'] }),
   t('cardinality-estimator-permission', { named: true, actions: [...CRUD, 'read', 'modify'] }),
   t('pn-counter-permission', { named: true, actions: [...CRUD, 'read', 'modify'] }),

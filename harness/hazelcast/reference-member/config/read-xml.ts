@@ -91,7 +91,7 @@ class XmlReader {
     }
     const path = 'hazelcast';
     this.onlyAttrs(root, path, ['id']);
-    this.single(root, path, ['cluster-name', 'network', 'security', 'properties', 'instance-name', 'license-key']);
+    this.single(root, path, ['cluster-name', 'network', 'security', 'properties', 'instance-name', 'license-key', 'user-code-deployment']);
     const config: MemberConfig = {
       source: ctx.file,
       clusterName: DEFAULT_CLUSTER_NAME,
@@ -123,6 +123,11 @@ class XmlReader {
           break;
         case 'security':
           config.security = this.readSecurity(child, p);
+          break;
+        case 'user-code-deployment':
+          this.onlyAttrs(child, p, ['enabled']);
+          this.noChildren(child, p);
+          config.userCodeDeployment = ctx.bool(`${p}/@enabled`, child.attrs.get('enabled') ?? 'false');
           break;
         default:
           ctx.unsupported(p, unsupportedTopLevelHint(child.name));

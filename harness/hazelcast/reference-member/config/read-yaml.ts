@@ -90,6 +90,12 @@ class YamlReader {
         case 'security':
           config.security = this.readSecurity(this.map(value, p), p);
           break;
+        case 'user-code-deployment': {
+          const ucd = this.map(value, p);
+          this.onlyKeys(ucd, p, ['enabled']);
+          config.userCodeDeployment = 'enabled' in ucd ? this.bool(ucd['enabled'], `${p}/enabled`) : false;
+          break;
+        }
         default:
           ctx.unsupported(p, unsupportedTopLevelHint(key));
       }

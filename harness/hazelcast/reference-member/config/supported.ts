@@ -6,7 +6,8 @@
 //   factory-class-name = BasicSSLContextFactory or absent, BasicSSLContextFactory properties);
 //   security (enabled; realms with tls authentication and username-password / token identities;
 //   member-authentication, client-authentication; client-permissions with every permission element
-//   of the 5.5 schema, on-join-operation, priority-grant, deny).
+//   of the 5.5 schema, on-join-operation, priority-grant, deny); user-code-deployment/@enabled
+//   (whether Client.DeployClasses is accepted; its children are not read).
 // Accepted without effect (nothing they control exists in a single member serving clients):
 //   @id of the root; instance-name; license-key (the container target needs it);
 //   properties (member tuning properties); network/join whose multicast, tcp-ip and auto-detection
@@ -43,5 +44,5 @@ export const MISPLACED_HINTS: Readonly<Record<string, string>> = {
 export function unsupportedTopLevelHint(name: string): string {
   if (name === 'import') return 'imports are not resolved; render one self-contained file';
   if (name === 'config-replacers') return 'variables are not resolved; render the final values';
-  return 'the reference member only honours cluster-name, network and security';
+  return 'the reference member only honours cluster-name, network, security and user-code-deployment/@enabled';
 }

@@ -14,6 +14,14 @@ import { crdtHandlers } from './crdt.ts';
 import { cpSessionHandlers } from './cp-session.ts';
 import { cpAtomicHandlers } from './cp-atomics.ts';
 import { cpLockHandlers } from './cp-locks.ts';
+// Services the Java client reaches (the Node client has no API for them).
+import { topicHandlers } from './topic.ts';
+import { executorHandlers } from './executors.ts';
+import { cardinalityHandlers } from './cardinality.ts';
+import { cacheHandlers } from './cache.ts';
+import { transactionHandlers } from './transactions.ts';
+import { managementHandlers } from './management.ts';
+import { mapInterceptorHandlers } from './map-interceptor.ts';
 
 export type { Handler, HandlerContext } from './handler.ts';
 export { defineHandler } from './handler.ts';
@@ -43,4 +51,11 @@ export const DEFAULT_HANDLERS: readonly Handler[][] = [
   cpSessionHandlers,
   cpAtomicHandlers,
   cpLockHandlers,
+  topicHandlers,
+  executorHandlers,
+  cardinalityHandlers,
+  cacheHandlers,
+  transactionHandlers,
+  managementHandlers,
+  mapInterceptorHandlers,
 ];

@@ -49,6 +49,8 @@ export class MemberState {
   /** map name -> hex(key bytes) -> entry */
   private readonly maps = new Map<string, Map<string, StoredEntry>>();
   private readonly registrations = new Map<string, ListenerRegistration>();
+  /** <user-code-deployment enabled="true">: Client.DeployClasses is accepted (default off). */
+  userCodeDeployment = false;
 
   constructor(
     readonly clusterName: string,

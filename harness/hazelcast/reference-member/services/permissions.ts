@@ -54,6 +54,7 @@ export const PERMISSION_CLASS_NAMES: Readonly<Record<string, string>> = {
   transaction: 'TransactionPermission',
   management: 'ManagementPermission',
   config: 'ConfigPermission',
+  'user-code-deployment': 'UserCodeDeploymentPermission',
 };
 
 /** The permission to create or destroy a proxy of a service, or undefined for services without one. */

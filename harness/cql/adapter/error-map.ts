@@ -1,0 +1,54 @@
+// Loads an adapter's error-map.yaml and classifies the facts an adapter reported into the suite's
+// canonical CQL outcomes. An error no rule matches is an `error` outcome with the fact in it: it
+// never passes as anything else.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { CqlOutcome, TlsSide } from '../oracle/outcome.ts';
+import { ADAPTERS_DIR } from './adapters.ts';
+
+export interface ErrorFact {
+  class?: string | null;
+  code?: string | null;
+  message?: string | null;
+}
+
+interface Rule {
+  when: { class?: RegExp; code?: RegExp; message?: RegExp };
+  outcome: 'auth-refused' | 'unauthorized' | 'invalid' | 'tls-refused';
+  by?: TlsSide;
+  reason?: Extract<CqlOutcome, { kind: 'tls-refused' }>['reason'];
+}
+
+export class ErrorMap {
+  private constructor(
+    readonly client: string,
+    private readonly rules: Rule[],
+  ) {}
+
+  static load(client: string, file = join(ADAPTERS_DIR, client, 'error-map.yaml')): ErrorMap {
+    const doc = parse(readFileSync(file, 'utf8')) as { client?: string; rules?: unknown[] };
+    if (!Array.isArray(doc.rules)) throw new Error(`${file}: rules must be a list`);
+    const rules = doc.rules.map((r, i) => {
+      const raw = r as { when?: Record<string, string>; outcome?: string; by?: string; reason?: string };
+      if (!raw.when || Object.keys(raw.when).length === 0) throw new Error(`${file}: rules[${i}].when is empty`);
+      if (!['auth-refused', 'unauthorized', 'invalid', 'tls-refused'].includes(String(raw.outcome)))
+        throw new Error(`${file}: rules[${i}].outcome ${raw.outcome} is unknown`);
+      if (raw.outcome === 'tls-refused' && raw.by !== 'client' && raw.by !== 'server') throw new Error(`${file}: rules[${i}].by must be client or server`);
+      const when: Rule['when'] = {};
+      for (const k of ['class', 'code', 'message'] as const) if (raw.when[k] !== undefined) when[k] = new RegExp(raw.when[k]!, 'i');
+      return { when, outcome: raw.outcome, ...(raw.by ? { by: raw.by } : {}), ...(raw.reason ? { reason: raw.reason } : {}) } as Rule;
+    });
+    return new ErrorMap(doc.client ?? client, rules);
+  }
+
+  classify(fact: ErrorFact): CqlOutcome {
+    for (const r of this.rules) {
+      const ok = (['class', 'code', 'message'] as const).every((k) => !r.when[k] || r.when[k]!.test(String(fact[k] ?? '')));
+      if (!ok) continue;
+      if (r.outcome === 'tls-refused') return { kind: 'tls-refused', by: r.by!, ...(r.reason ? { reason: r.reason } : {}) };
+      return { kind: r.outcome };
+    }
+    return { kind: 'error', message: `unclassified error from ${this.client}: ${fact.class ?? '?'} ${fact.code ?? ''} ${fact.message ?? ''}`.trim() };
+  }
+}

@@ -1,0 +1,328 @@
+// Everything a CQL suite run shares while it walks its cells: the PKI, one adapter process per
+// client under test, one Cassandra at a time (one start per server configuration; two for the
+// MutualTlsAuthenticator, whose identities are added before it is turned on), the admin session,
+// and one client session per identity.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { canonicalJson } from '../../../pki/canonical-hash.ts';
+import type { PkiManifest } from '../../../pki/types.ts';
+import { AdapterProcess } from '../adapter/process.ts';
+import { adapterCommand, type CqlClientName } from '../adapter/adapters.ts';
+import { ErrorMap } from '../adapter/error-map.ts';
+import { CassandraProcess, CassandraStartError, type StartedCassandra } from '../cassandra/process.ts';
+import type { CqlClientSetup, CqlServerSetup } from '../model.ts';
+import { cqlResource, FIXTURE, FIXTURE_SETUP, statement, type CqlOutcome } from '../oracle/index.ts';
+import { SPIFFE } from '../pki-request.ts';
+import { authFixtureCql } from '../plan/fixtures.ts';
+import type { CqlCell } from '../plan/cell.ts';
+import { prepareServerStores } from '../stores.ts';
+import { connectAdmin, type AdminClient } from './admin.ts';
+
+export interface CqlCellRun {
+  observed: CqlOutcome;
+  evidence: Record<string, string>;
+  durationMs: number;
+}
+
+export interface ServerStartFigure {
+  serverKey: string;
+  startMs: number;
+  starts: number;
+  outcome: 'started' | 'config-rejected' | 'failed';
+}
+
+interface Current {
+  key: string;
+  dir: string;
+  started?: StartedCassandra;
+  rejected?: CassandraStartError;
+  failed?: Error;
+  admin?: AdminClient;
+  sessions: Map<string, { id: string; outcome: CqlOutcome }>;
+}
+
+const OP_TIMEOUT = 20_000;
+const CONNECT_TIMEOUT = 15_000;
+
+export class CqlRunContext {
+  readonly starts: ServerStartFigure[] = [];
+  private adapters = new Map<CqlClientName, AdapterProcess>();
+  private maps = new Map<CqlClientName, ErrorMap>();
+  private current: Current | undefined;
+  private sessionSeq = 0;
+
+  constructor(
+    readonly pki: PkiManifest,
+    private readonly workDir: string,
+  ) {}
+
+  /** Versions the adapters reported (hello). */
+  clientVersions(): Record<string, string> {
+    return Object.fromEntries([...this.adapters].map(([k, a]) => [k, a.hello?.client.version ?? '?']));
+  }
+
+  private async adapter(client: CqlClientName): Promise<AdapterProcess> {
+    const live = this.adapters.get(client);
+    if (live?.running) return live;
+    const a = await AdapterProcess.start(adapterCommand(client));
+    this.adapters.set(client, a);
+    if (!this.maps.has(client)) this.maps.set(client, ErrorMap.load(client));
+    // Sessions of a dead adapter are gone with it.
+    if (live && this.current) for (const k of [...this.current.sessions.keys()]) if (k.startsWith(`${client}|`)) this.current.sessions.delete(k);
+    return a;
+  }
+
+  /** The server of a configuration, started (and the fixture made) if it is not the current one. */
+  async serverFor(key: string, setup: CqlServerSetup): Promise<Current> {
+    if (this.current?.key === key) return this.current;
+    await this.releaseServer();
+    const dir = join(this.workDir, `server-${this.starts.length + 1}-${key}`);
+    const cur: Current = { key, dir, sessions: new Map() };
+    this.current = cur;
+    const fig: ServerStartFigure = { serverKey: key, startMs: 0, starts: 0, outcome: 'started' };
+    this.starts.push(fig);
+    const t0 = performance.now();
+    try {
+      const stores = setup.tls ? await prepareServerStores(setup.tls, this.pki, join(dir, 'stores')) : undefined;
+      const dataDir = join(dir, 'data');
+      const start = async (s: CqlServerSetup) => {
+        fig.starts++;
+        return new CassandraProcess()
+          .withSetup(s, stores)
+          .withWorkDir(dir)
+          .withDataDir(dataDir)
+          .withStartupTimeout(180_000)
+          .withReadyProbe(async ({ host, nativePort }) => {
+            const admin = await connectAdmin(s, this.pki, host, nativePort);
+            await admin.close();
+          })
+          .start();
+      };
+      const mutualOnly = setup.authenticator === 'MutualTlsAuthenticator' && setup.tls?.requireClientAuth;
+      if (mutualOnly) {
+        // The identities must exist before the authenticator that needs them: a first start with the
+        // password fallback over a plaintext-capable port adds them, then the real configuration.
+        const boot: CqlServerSetup = { ...setup, tls: { ...setup.tls!, optional: true }, authenticator: 'MutualTlsWithPasswordFallbackAuthenticator' };
+        const first = await start(boot);
+        const admin = await connectAdmin(boot, this.pki, first.host, first.nativePort);
+        try {
+          await admin.execute(`ADD IDENTITY IF NOT EXISTS '${SPIFFE.admin}' TO ROLE 'cassandra'`);
+          for (const c of authFixtureCql(true)) await admin.execute(c);
+          // Let the periodic commit log sync (100 ms) write it before the SIGKILL stop.
+          await new Promise((r) => setTimeout(r, 600));
+        } finally {
+          await admin.close();
+          await first.stop();
+        }
+      }
+      cur.started = await start(setup);
+      cur.admin = await connectAdmin(setup, this.pki, cur.started.host, cur.started.nativePort);
+      if (setup.authenticator !== 'AllowAllAuthenticator' && !mutualOnly)
+        for (const c of authFixtureCql(setup.authenticator.startsWith('MutualTls'))) await cur.admin.execute(c);
+      if (setup.authorizer === 'CassandraAuthorizer') for (const c of FIXTURE_SETUP) await cur.admin.execute(c);
+    } catch (err) {
+      if (err instanceof CassandraStartError && err.configurationRejected) {
+        cur.rejected = err;
+        fig.outcome = 'config-rejected';
+      } else {
+        cur.failed = err instanceof Error ? err : new Error(String(err));
+        fig.outcome = 'failed';
+      }
+    }
+    fig.startMs = performance.now() - t0;
+    return cur;
+  }
+
+  private connectRequest(setup: CqlClientSetup, started: StartedCassandra, session: string): Record<string, unknown> {
+    const t = setup.tls;
+    let tls: Record<string, unknown> | null = null;
+    if (t) {
+      const a = (id: string) => {
+        const x = this.pki.artifacts[id];
+        if (!x) throw new Error(`PKI has no artifact ${id}`);
+        return x;
+      };
+      tls = {
+        caFile: t.ca ? a(t.ca).files.cert : null,
+        verifyPeer: t.verifyPeer,
+        verifyHostname: t.verifyHostname ?? null,
+        serverHostname: t.serverHostname ?? null,
+        minVersion: t.minVersion ?? null,
+        maxVersion: t.maxVersion ?? null,
+        cipherSuites: t.cipherSuites ?? null,
+      };
+      if (t.cert) {
+        const c = a(t.cert);
+        tls['certFile'] = c.files.chain;
+        tls['keyFile'] = t.keyPassword ? c.files.keyEncrypted : c.files.key;
+        if (t.keyPassword) tls['keyPassword'] = { value: c.passwords.key, form: 'string' };
+      }
+    }
+    return {
+      type: 'connect',
+      session,
+      system: 'cql',
+      addresses: [`${setup.host ?? started.host}:${started.nativePort}`],
+      tls,
+      credentials: setup.credentials ? { kind: 'username-password', ...setup.credentials } : null,
+      timeouts: { connectMs: CONNECT_TIMEOUT, operationMs: OP_TIMEOUT },
+      options: { ...(t?.legacyOptionsDict ? { legacySslOptions: true } : {}), ...(setup.sasl ? { saslAuthProvider: true } : {}) },
+    };
+  }
+
+  private async openSession(
+    client: CqlClientName,
+    setup: CqlClientSetup,
+    started: StartedCassandra,
+    evidence: Record<string, string>,
+  ): Promise<{ id?: string; outcome: CqlOutcome }> {
+    const adapter = await this.adapter(client);
+    const id = `s${++this.sessionSeq}`;
+    const r = await adapter.request(this.connectRequest(setup, started, id), CONNECT_TIMEOUT + 10_000);
+    evidence['connect'] = JSON.stringify(r);
+    if (r.type === 'connected') return { id, outcome: { kind: 'ok' } };
+    if (r.type === 'unsupported') return { outcome: { kind: 'not-applicable', reason: String(r['reason']) } };
+    if (r.type === 'failed') return { outcome: this.maps.get(client)!.classify((r['error'] ?? {}) as never) };
+    return { outcome: { kind: 'error', message: `adapter answered connect with ${r.type}: ${String(r['message'] ?? '')}` } };
+  }
+
+  private async closeSession(client: CqlClientName, id: string): Promise<void> {
+    const a = this.adapters.get(client);
+    if (a?.running) await a.request({ type: 'close', session: id }, 10_000).catch(() => undefined);
+  }
+
+  /** The live session of an identity (permission cells), or a new one. */
+  private async identitySession(
+    client: CqlClientName,
+    setup: CqlClientSetup,
+    cur: Current,
+    evidence: Record<string, string>,
+  ): Promise<{ id?: string; outcome: CqlOutcome }> {
+    const key = `${client}|${canonicalJson(setup)}`;
+    const live = cur.sessions.get(key);
+    if (live) {
+      evidence['connect'] = '(the live session of this identity)';
+      return live;
+    }
+    const s = await this.openSession(client, setup, cur.started!, evidence);
+    if (s.id) cur.sessions.set(key, { id: s.id, outcome: s.outcome });
+    return s;
+  }
+
+  private async execute(
+    client: CqlClientName,
+    session: string,
+    cql: string,
+    evidence: Record<string, string>,
+  ): Promise<{ outcome: CqlOutcome; first?: Record<string, string | null> }> {
+    const a = await this.adapter(client);
+    const r = await a.request(
+      { type: 'run', session, op: 'cql.execute', args: { statement: cql, keyspace: null }, timeouts: { operationMs: OP_TIMEOUT } },
+      OP_TIMEOUT + 10_000,
+    );
+    evidence['statement'] = `${cql}\n→ ${JSON.stringify(r)}`;
+    if (r.type === 'result') {
+      const v = (r['value'] ?? {}) as { first?: Record<string, string | null> };
+      return { outcome: { kind: 'ok' }, ...(v.first ? { first: v.first } : {}) };
+    }
+    if (r.type === 'error') return { outcome: this.maps.get(client)!.classify((r['error'] ?? {}) as never) };
+    if (r.type === 'unsupported') return { outcome: { kind: 'not-applicable', reason: String(r['reason']) } };
+    return { outcome: { kind: 'error', message: `adapter answered run with ${r.type}: ${String(r['message'] ?? '')}` } };
+  }
+
+  async runCell(cell: CqlCell): Promise<CqlCellRun> {
+    const t0 = performance.now();
+    const evidence: Record<string, string> = {};
+    const cur = await this.serverFor(cell.serverKey, cell.server);
+    const done = (observed: CqlOutcome): CqlCellRun => ({ observed, evidence, durationMs: performance.now() - t0 });
+    if (cur.rejected) {
+      evidence['server log'] = cur.rejected.logTail;
+      return done({ kind: 'config-rejected' });
+    }
+    if (cur.failed || !cur.started || !cur.admin) {
+      if (cur.failed instanceof CassandraStartError) evidence['server log'] = cur.failed.logTail;
+      return done({ kind: 'error', message: `the server did not start: ${cur.failed?.message ?? 'unknown'}` });
+    }
+    evidence['cassandra.yaml'] = cur.started.yaml;
+    const serverMark = cur.started.mark();
+    const adapter = await this.adapter(cell.client);
+    const adapterMark = adapter.mark();
+    try {
+      return done(await this.act(cell, cur, evidence));
+    } catch (err) {
+      return done({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      evidence['adapter log'] = this.adapters.get(cell.client)?.logSince(adapterMark) ?? '';
+      evidence['server log'] = cur.started
+        .logSince(serverMark)
+        .split('\n')
+        .filter((l) => /WARN|ERROR|Exception|Unauthorized|authenticat|SSL|TLS/i.test(l))
+        .slice(-40)
+        .join('\n');
+    }
+  }
+
+  private async act(cell: CqlCell, cur: Current, evidence: Record<string, string>): Promise<CqlOutcome> {
+    const a = cell.action;
+    if (a.kind === 'connect') {
+      const s = await this.openSession(cell.client, cell.setup, cur.started!, evidence);
+      if (s.id) await this.closeSession(cell.client, s.id);
+      return s.outcome;
+    }
+    const admin = cur.admin!;
+    const session = await this.identitySession(cell.client, cell.setup, cur, evidence);
+    if (!session.id)
+      return session.outcome.kind === 'not-applicable'
+        ? session.outcome
+        : { kind: 'error', message: `the ${a.kind === 'statement' ? a.as : 'superuser'} session did not open: ${JSON.stringify(session.outcome)}` };
+    if (a.kind === 'grant' || a.kind === 'superuser-cql') {
+      try {
+        return (await this.execute(cell.client, session.id, a.cql, evidence)).outcome;
+      } finally {
+        if (a.kind === 'grant') {
+          const left = await admin.bestEffort([`REVOKE ${a.grant.permission} ON ${cqlResource(a.grant.resource)} FROM sm_target`]);
+          if (left.length) evidence['cleanup'] = left.join('\n');
+        }
+      }
+    }
+    // A statement: setup, grants, the statement, then everything taken back.
+    const grantee = a.via === 'inherited' ? FIXTURE.parent : FIXTURE.probe;
+    const undo: string[] = [];
+    try {
+      for (const c of a.setup) await admin.execute(c);
+      for (const g of a.grants) {
+        await admin.execute(`GRANT ${g.permission} ON ${cqlResource(g.resource)} TO ${grantee}`);
+        undo.push(`REVOKE ${g.permission} ON ${cqlResource(g.resource)} FROM ${grantee}`);
+      }
+      if (a.via === 'inherited') {
+        await admin.execute(`GRANT ${FIXTURE.parent} TO ${FIXTURE.probe}`);
+        undo.push(`REVOKE ${FIXTURE.parent} FROM ${FIXTURE.probe}`);
+      }
+      evidence['grants'] = undo.map((u) => u.replace(/^REVOKE (.*) FROM (.*)$/, 'GRANT $1 TO $2')).join('\n') || '(none)';
+      const r = await this.execute(cell.client, session.id, a.cql, evidence);
+      if (r.outcome.kind === 'ok' && statement(a.statement).readsMasked) return { kind: 'ok', masked: r.first?.['secret'] !== FIXTURE.secret };
+      return r.outcome;
+    } finally {
+      const left = await admin.bestEffort([...undo, ...a.teardown]);
+      // A revoke of a resource the cell dropped is expected to fail; anything else is evidence.
+      if (left.length) evidence['cleanup'] = left.join('\n');
+    }
+  }
+
+  private async releaseServer(): Promise<void> {
+    const cur = this.current;
+    this.current = undefined;
+    if (!cur) return;
+    for (const [k, s] of cur.sessions) await this.closeSession(k.split('|')[0] as CqlClientName, s.id);
+    await cur.admin?.close().catch(() => undefined);
+    await cur.started?.stop();
+    // The server's data, logs and stores go with it (the run's temp dir goes at the end anyway).
+    await rm(cur.dir, { recursive: true, force: true });
+  }
+
+  async close(): Promise<void> {
+    await this.releaseServer();
+    for (const a of this.adapters.values()) await a.close();
+    this.adapters.clear();
+  }
+}

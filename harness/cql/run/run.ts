@@ -1,0 +1,153 @@
+// `secmatrix run --only cql-tls,cql-auth,cql-permissions --client cassandra-python,cassandra-node`:
+// builds the CQL PKI in the run's temp dir, runs suites/cql/cql.test.ts in vitest (Allure reporter
+// and a collector), and writes the reports. Nothing passes by omission: a cell without a record fails.
+// (The generic run + adapter driver of the seams/adapters work replaces this path when it lands.)
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createVitest } from 'vitest/node';
+import { buildPki } from '../../../pki/index.ts';
+import { generateAllureHtml } from '../../../reports/allure-html.ts';
+import { CellCollector } from '../../core/run/collector.ts';
+import { claimSignals, onCleanup } from '../../core/util/cleanup.ts';
+import { withTimeout } from '../../core/util/deadline.ts';
+import { reapChildren } from '../../core/util/reap.ts';
+import { makeTempDir } from '../../core/util/tempdir.ts';
+import { CQL_CLIENTS, type CqlClientName } from '../adapter/adapters.ts';
+import { DEFAULT_CASSANDRA_VERSION, ensureCassandra } from '../cassandra/install.ts';
+import { CQL_AREAS, type CqlArea } from '../plan/cell.ts';
+import { expandCql } from '../plan/load.ts';
+import { cqlPkiRequest } from '../pki-request.ts';
+import type { ServerStartFigure } from './context.ts';
+import { STATS_FILE, type CqlCellRecord } from './record.ts';
+import { startsTable, summaryTable, writeCqlReports, type CqlResult } from './report.ts';
+import { CQL_ENV } from './suite.ts';
+import { REPO_ROOT } from '../../core/util/repo-root.ts';
+
+const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
+
+export interface CqlRunOptions {
+  areas: CqlArea[];
+  clients: CqlClientName[];
+  grep?: string | undefined;
+  reportDir: string;
+  historyPath?: string;
+  verbose: boolean;
+}
+
+export interface CqlRunOutcome {
+  results: CqlResult[];
+  starts: ServerStartFigure[];
+  durationMs: number;
+  exitCode: number;
+  problems: string[];
+}
+
+export function isCqlArea(a: string): a is CqlArea {
+  return (CQL_AREAS as readonly string[]).includes(a);
+}
+
+export function checkCqlClients(clients: string[]): CqlClientName[] {
+  for (const c of clients) if (!(CQL_CLIENTS as readonly string[]).includes(c)) throw new Error(`unknown CQL client "${c}" (known: ${CQL_CLIENTS.join(', ')})`);
+  return clients as CqlClientName[];
+}
+
+export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
+  const started = performance.now();
+  const cells = expandCql(o.areas, o.clients, o.grep);
+  if (cells.length === 0)
+    throw new Error(`no CQL cell matches (areas ${o.areas.join(',')}, clients ${o.clients.join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
+  await ensureCassandra(DEFAULT_CASSANDRA_VERSION);
+  const work = await makeTempDir('cql-run');
+  const collector = new CellCollector();
+  try {
+    const pki = await buildPki(cqlPkiRequest(), { outDir: join(work.path, 'pki') });
+    const reportDir = resolve(o.reportDir);
+    const resultsDir = join(reportDir, 'allure-results');
+    await rm(resultsDir, { recursive: true, force: true });
+    await mkdir(resultsDir, { recursive: true });
+    const vitest = await createVitest('test', {
+      root: REPO_ROOT,
+      config: join(REPO_ROOT, 'vitest.config.ts'),
+      project: 'suites',
+      watch: false,
+      env: {
+        [CQL_ENV.pki]: pki.manifestPath,
+        [CQL_ENV.workDir]: work.path,
+        [CQL_ENV.areas]: o.areas.join(','),
+        [CQL_ENV.clients]: o.clients.join(','),
+        ...(o.grep ? { [CQL_ENV.grep]: o.grep } : {}),
+      },
+      reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
+    });
+    const closeVitest = onCleanup('vitest run of the CQL suite', async () => {
+      await withTimeout('closing vitest', 5000, vitest.close()).catch(() => undefined);
+      await reapChildren(VITEST_WORKER, 8000);
+    });
+    claimSignals();
+    try {
+      await vitest.start([join(REPO_ROOT, 'suites/cql/cql.test.ts')]);
+    } finally {
+      await closeVitest();
+    }
+    const problems = [...collector.moduleErrors];
+    const byId = new Map(collector.tests.map((t) => [(t.record as unknown as CqlCellRecord | undefined)?.cellId ?? t.name, t]));
+    const results: CqlResult[] = cells.map((cell) => {
+      const t = byId.get(cell.id);
+      const rec = t?.record as unknown as CqlCellRecord | undefined;
+      if (!t || !rec)
+        return {
+          cell,
+          record: {
+            cellId: cell.id,
+            status: 'failed',
+            expected: cell.expected,
+            observed: { kind: 'error', message: 'the cell was not run' },
+            reason: 'the cell was not run',
+            durationMs: 0,
+          },
+        };
+      if (rec.status === 'failed' && !rec.reason && t.errors.length) rec.reason = t.errors.join('; ');
+      return { cell, record: rec };
+    });
+    const statsPath = join(work.path, STATS_FILE);
+    const stats = existsSync(statsPath)
+      ? (JSON.parse(readFileSync(statsPath, 'utf8')) as { starts: ServerStartFigure[]; clients: Record<string, string> })
+      : { starts: [], clients: {} };
+    await writeCqlReports(reportDir, results, {
+      serverVersion: DEFAULT_CASSANDRA_VERSION,
+      clients: stats.clients,
+      suiteVersion: '0.1.0',
+      starts: stats.starts,
+    });
+    try {
+      await generateAllureHtml({
+        resultsDir,
+        outputDir: join(reportDir, 'allure-report'),
+        historyPath: resolve(o.historyPath ?? join(reportDir, 'history.jsonl')),
+        reportName: 'secmatrix — CQL',
+      });
+    } catch (err) {
+      problems.push(`the Allure HTML report could not be generated: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const failed = results.some((r) => r.record.status === 'failed') || problems.length > 0;
+    return { results, starts: stats.starts, durationMs: performance.now() - started, exitCode: failed ? 1 : 0, problems };
+  } finally {
+    await work.remove();
+  }
+}
+
+export function printCqlOutcome(out: CqlRunOutcome, reportDir: string, write: (s: string) => void): void {
+  write(`\n${summaryTable(out.results)}\n\n${startsTable(out.starts)}\n\n`);
+  for (const r of out.results.filter((x) => x.record.status === 'failed')) write(`FAILED ${r.cell.id}: ${r.record.reason ?? ''}\n`);
+  for (const r of out.results.filter((x) => x.record.status === 'deviation')) write(`DEVIATION ${r.cell.id}: ${r.record.reason ?? ''}\n`);
+  for (const p of out.problems) write(`PROBLEM ${p}\n`);
+  const n = (st: string) => out.results.filter((r) => r.record.status === st).length;
+  // The plain count line CI sums (declared deviations and not-applicable cells count as skipped).
+  const failed = n('failed') + (out.problems.length && !n('failed') ? 1 : 0);
+  const counts = `Cells: ${n('passed')} passed, ${failed} failed, ${n('not-applicable') + n('skipped') + n('deviation')} skipped`;
+  write(
+    `\nreports in ${reportDir}: certification.json, certification.md, junit.xml, allure-report/index.html\n` +
+      `${out.results.length} cells in ${(out.durationMs / 1000).toFixed(1)} s\n${counts}\n`,
+  );
+}

@@ -1,0 +1,83 @@
+// The CQL matrices expand into traced cells (≥ 200), grouped by server configuration, and the
+// adapters' error maps classify the errors the drivers really raise (texts seen with Cassandra 5.0.9).
+import { describe, expect, it } from 'vitest';
+import { ErrorMap } from '../../../harness/cql/adapter/error-map.ts';
+import { expandCql, groupByServer } from '../../../harness/cql/plan/load.ts';
+import { deviationFor, loadDeviations } from '../../../harness/cql/run/deviations.ts';
+
+describe('CQL matrices', () => {
+  const cells = expandCql(['cql-tls', 'cql-auth', 'cql-permissions'], ['cassandra-python', 'cassandra-node']);
+  it('have at least 200 cells, unique ids, each traced to a source', () => {
+    expect(cells.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(cells.map((c) => c.id)).size).toBe(cells.length);
+    for (const c of cells) {
+      expect(c.requirementId).toMatch(/^CQL-(TLS|AUTH|PERM)-\d{2}$/);
+      expect(c.source.length).toBeGreaterThan(10);
+    }
+    for (const area of ['cql-tls', 'cql-auth', 'cql-permissions']) expect(cells.filter((c) => c.area === area).length).toBeGreaterThan(30);
+  });
+  it('group so that starts equal distinct server configurations', () => {
+    const groups = groupByServer(cells);
+    expect(new Set(groups.map((g) => g.serverKey)).size).toBe(groups.length);
+    expect(groups.length).toBeLessThanOrEqual(20);
+  });
+  it('not applicable only with a reason', () => {
+    for (const c of cells.filter((x) => x.expected.kind === 'not-applicable')) expect((c.expected as { reason: string }).reason).toMatch(/Python driver/);
+  });
+  it('grep filters by id', () => {
+    expect(expandCql(['cql-tls'], ['cassandra-node'], 'CQL-TLS-13').every((c) => c.requirementId === 'CQL-TLS-13')).toBe(true);
+  });
+});
+
+describe('error maps', () => {
+  const py = ErrorMap.load('cassandra-python');
+  const node = ErrorMap.load('cassandra-node');
+  it('python: driver exceptions and server codes', () => {
+    expect(py.classify({ class: 'cassandra.AuthenticationFailed', code: '0x0100', message: 'Failed to authenticate … [Bad credentials]' })).toEqual({
+      kind: 'auth-refused',
+    });
+    expect(py.classify({ class: 'cassandra.Unauthorized', code: '0x2100', message: 'User sm_probe has no SELECT permission' })).toEqual({
+      kind: 'unauthorized',
+    });
+    expect(py.classify({ class: 'cassandra.InvalidRequest', code: '0x2200', message: 'x' })).toEqual({ kind: 'invalid' });
+    expect(
+      py.classify({
+        class: 'OSError',
+        code: 'CERTIFICATE_VERIFY_FAILED',
+        message:
+          "Tried connecting to [('127.0.0.1', 1)]. Last error: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: " +
+          "IP address mismatch, certificate is not valid for '127.0.0.1'.",
+      }),
+    ).toEqual({ kind: 'tls-refused', by: 'client', reason: 'hostname' });
+    expect(
+      py.classify({
+        class: 'OSError',
+        message: 'Last error: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate',
+      }),
+    ).toEqual({ kind: 'tls-refused', by: 'client', reason: 'untrusted' });
+    expect(py.classify({ class: 'OSError', message: '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required' })).toEqual({
+      kind: 'tls-refused',
+      by: 'server',
+    });
+    expect(py.classify({ class: 'X', message: 'something new' }).kind).toBe('error');
+  });
+  it('node: Node tls codes inside NoHostAvailableError, ResponseError codes', () => {
+    expect(node.classify({ class: 'Error', code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Hostname/IP does not match certificate's altnames" })).toEqual({
+      kind: 'tls-refused',
+      by: 'client',
+      reason: 'hostname',
+    });
+    expect(node.classify({ class: 'Error', code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' })).toEqual({
+      kind: 'tls-refused',
+      by: 'client',
+      reason: 'expired',
+    });
+    expect(node.classify({ class: 'ResponseError', code: '0x2100', message: 'User has no permission' })).toEqual({ kind: 'unauthorized' });
+    expect(node.classify({ class: 'AuthenticationError', code: null, message: 'Bad credentials' })).toEqual({ kind: 'auth-refused' });
+  });
+  it('deviations: a declared python cell, with a reason', () => {
+    const d = loadDeviations('cassandra-python');
+    expect(deviationFor(d, 'cassandra-python/CQL-TLS-15/tls-untrusted-cert/legacy-cert-required')?.reason).toMatch(/verify_mode/);
+    expect(deviationFor(d, 'cassandra-node/CQL-TLS-15/tls-untrusted-cert/legacy-cert-required')).toBeUndefined();
+  });
+});
