@@ -1,7 +1,8 @@
 // certification.json: which requirements a client meets, cell by cell. Shape (stable, documented
 // in the README): { system, serverVersion, client: { name, version, driver }, suiteVersion, matrixFingerprint,
-// totals, requirements: [ { id, title, source, status, reason, cells: [ { name, parameters,
-// expected, observed, status } ] } ], findings }. Requirement status: see rollup.ts.
+// totals, requirements: [ { id, title, source, status, reason, cells: [ { id, name, parameters,
+// expected, observed, status, reason? } ] } ], findings }. A cell's id is its stable id (what
+// `secmatrix diff` matches two reports by). Requirement status: see rollup.ts.
 import type { CellResult, CellStatus, ExpectedOutcome, Outcome, SourceRef } from '../harness/core/plan/cell.ts';
 import { countStatuses, rollUp, rollUpReason, type StatusCounts } from './rollup.ts';
 import { scrub, secretsOf, type ServerSecrets } from './secrets.ts';
@@ -32,11 +33,15 @@ export interface ClientInfo {
 }
 
 export interface CertificationCell {
+  /** The stable cell id, e.g. 'HZ-TLS-001/memberProtocol=TLSv1.2,clientVersion=TLSv1.3'. */
+  id: string;
   name: string;
   parameters: Record<string, string>;
   expected: ExpectedOutcome;
   observed: Outcome;
   status: CellStatus;
+  /** Why the cell failed or is not applicable (absent when it passed). */
+  reason?: string;
   /** The declared deviation covering the cell (stale when status is passed). */
   deviation?: string;
 }
@@ -80,7 +85,16 @@ export function buildCertification(results: readonly CellResult[], run: RunInfo)
     source: rs[0]!.cell.source,
     status: rollUp(rs.map((r) => r.status)),
     reason: rollUpReason(rs),
-    cells: rs.map((r) => ({ name: r.cell.name, parameters: r.cell.parameters, expected: r.cell.expected, observed: r.observed, status: r.status, ...(r.deviation ? { deviation: r.deviation } : {}) })),
+    cells: rs.map((r) => ({
+      id: r.cell.id,
+      name: r.cell.name,
+      parameters: r.cell.parameters,
+      expected: r.cell.expected,
+      observed: r.observed,
+      status: r.status,
+      ...(r.reason && r.status !== 'passed' ? { reason: r.reason } : {}),
+      ...(r.deviation ? { deviation: r.deviation } : {}),
+    })),
   }));
   const scrubbed = scrub(
     { system: run.system, serverVersion: run.serverVersion, client: run.client, suiteVersion: run.suiteVersion, matrixFingerprint: run.matrixFingerprint, requirements },

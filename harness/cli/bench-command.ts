@@ -1,40 +1,69 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { clientEntry, DEFAULT_CLIENT } from '../clients/registry.ts';
-import { benchFigures } from '../core/run/bench-figures.ts';
+import { benchFigures, type BenchFigures } from '../core/run/bench-figures.ts';
 import { makeTempDir } from '../core/util/tempdir.ts';
 import { familyByName } from '../families.ts';
 
 const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${ms.toFixed(0)} ms`);
 
+interface Column {
+  target: string;
+  figures: BenchFigures;
+  failed: number;
+  exitCode: number;
+}
+
+const ROWS: Array<[string, (c: Column) => string]> = [
+  ['cells', (c) => String(c.figures.cells)],
+  ['wall time', (c) => `${c.figures.wallSeconds.toFixed(1)} s`],
+  ['member starts', (c) => String(c.figures.memberStarts)],
+  ['client connections', (c) => String(c.figures.clientConnections)],
+  ['median positive cell', (c) => fmt(c.figures.medianPositiveMs)],
+  ['median negative cell', (c) => fmt(c.figures.medianNegativeMs)],
+  // A group's first cell also waits for its member to start (counted above as a member start).
+  ['  member running: +', (c) => fmt(c.figures.medianPositiveRunningMs)],
+  ['  member running: -', (c) => fmt(c.figures.medianNegativeRunningMs)],
+  ['  first cell (start)', (c) => fmt(c.figures.medianFirstCellMs)],
+  ['cells failed', (c) => String(c.failed)],
+];
+
+/** The figures of one or more targets side by side, one column each. */
+export function benchTable(areas: readonly string[], allAreas: readonly string[], columns: readonly Column[]): string {
+  const label = 22;
+  const width = Math.max(12, ...columns.map((c) => c.target.length + 2));
+  const lines = [`${'areas'.padEnd(label)}${areas.join(', ')} (of ${allAreas.join(', ')})`];
+  if (columns.length > 1) lines.push(`${''.padEnd(label)}${columns.map((c) => c.target.padStart(width)).join('')}`);
+  for (const [name, value] of ROWS) lines.push(`${name.padEnd(label)}${columns.map((c) => (columns.length > 1 ? value(c).padStart(width) : value(c))).join('')}`);
+  lines.push(`${''.padEnd(label)}(wall time: PKI from cache, vitest start, all cells, reports${columns.some((c) => c.target === 'container') ? '; container: image check and member containers' : ''})`);
+  return lines.join('\n');
+}
+
 export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
-    .description('time the conformance matrix on the embedded target and print the cost figures')
+    .description('time the conformance matrix and print the cost figures (with --target container: beside the embedded figures)')
     .option('--only <areas>', 'comma-separated areas', 'tls,mutual-auth,credentials')
-    .action(async (opts: { only: string }) => {
+    .option('--target <name>', 'embedded, or container (also runs embedded and prints both side by side)', 'embedded')
+    .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
+    .action(async (opts: { only: string; target: string; grep?: string }) => {
+      if (opts.target !== 'embedded' && opts.target !== 'container') throw new InvalidArgumentError(`--target must be embedded or container, not "${opts.target}"`);
       const family = await familyByName();
       const client = clientEntry(DEFAULT_CLIENT[family.name]!);
       const areas = opts.only.split(',').map((s) => s.trim());
       const { runConformance } = await import('../core/run/conformance-run.ts');
-      const dir = await makeTempDir('bench');
-      try {
-        const outcome = await runConformance({ family, client: { name: client.name, driver: await client.create() }, target: 'embedded', areas, grep: undefined, reportDir: dir.path, historyPath: `${dir.path}/history.jsonl`, verbose: false });
-        const records = outcome.collector.tests.flatMap((t) => (t.record ? [t.record] : []));
-        const f = benchFigures(records, outcome.durationMs);
-        const lines = [
-          `areas                 ${areas.join(', ')} (of ${family.areas.join(', ')})`,
-          `cells                 ${f.cells}`,
-          `wall time             ${f.wallSeconds.toFixed(1)} s (PKI from cache, vitest start, all cells, reports)`,
-          `member starts         ${f.memberStarts}`,
-          `client connections    ${f.clientConnections}`,
-          `median positive cell  ${fmt(f.medianPositiveMs)}`,
-          `median negative cell  ${fmt(f.medianNegativeMs)}`,
-          `cells failed          ${outcome.results.filter((r) => r.status === 'failed').length}`,
-        ];
-        process.stdout.write(`${lines.join('\n')}\n`);
-        process.exitCode = outcome.exitCode;
-      } finally {
-        await dir.remove();
+      const targets = opts.target === 'container' ? ['embedded', 'container'] : ['embedded'];
+      const columns: Column[] = [];
+      for (const target of targets) {
+        const dir = await makeTempDir('bench');
+        try {
+          const outcome = await runConformance({ family, client: { name: client.name, driver: await client.create() }, target, areas, grep: opts.grep, reportDir: dir.path, historyPath: `${dir.path}/history.jsonl`, verbose: false });
+          const records = outcome.collector.tests.flatMap((t) => (t.record ? [t.record] : []));
+          columns.push({ target, figures: benchFigures(records, outcome.durationMs), failed: outcome.results.filter((r) => r.status === 'failed').length, exitCode: outcome.exitCode });
+        } finally {
+          await dir.remove();
+        }
       }
+      process.stdout.write(`${benchTable(areas, family.areas, columns)}\n`);
+      process.exitCode = Math.max(...columns.map((c) => c.exitCode));
     });
 }

@@ -6,6 +6,7 @@ import { registerRunCommand } from './run-command.ts';
 import { registerBenchCommand } from './bench-command.ts';
 import { registerContainersCommand } from './containers-command.ts';
 import { registerSelfcheckCommand } from './selfcheck-command.ts';
+import { registerDiffCommand } from './diff-command.ts';
 import { registerAdapterCommand } from './adapter-command.ts';
 import { SUITE_VERSION } from '../core/util/version.ts';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerBenchCommand(program);
   registerContainersCommand(program);
   registerSelfcheckCommand(program);
+  registerDiffCommand(program);
   registerAdapterCommand(program);
   for (const sub of program.commands) sub.showHelpAfterError(true).exitOverride();
   return program;

@@ -5,6 +5,10 @@ import { REPO_ROOT } from '../core/util/repo-root.ts';
 import { DEFAULT_FAMILY, familyByName, familyInfo } from '../families.ts';
 import { REFERENCE_VERSION } from '../hazelcast/targets/reference-version.ts';
 import { countsLine, failureLines, summaryTable } from '../core/run/summary.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Certification } from '../../reports/certification.ts';
+import { buildVersionMatrix, writeVersionMatrix } from '../../reports/version-matrix.ts';
+import { isReferenceVersion } from '../hazelcast/targets/reference-version.ts';
 import { CQL_AREAS } from '../cql/plan/cell.ts';
 import { CQL_CLIENTS } from '../cql/adapter/adapters.ts';
 import { writeInterop, type ClientRun } from '../../reports/interop.ts';
@@ -44,7 +48,7 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('run the conformance matrix and write the reports (Allure, certification, JUnit)')
     .option('--target <name>', 'where the member runs: embedded (the reference member, in-process), container (testcontainers), external (a running cluster)', 'embedded')
-    .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default); each version is run and reported separately`)
+    .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default) or "${REFERENCE_VERSION}@TAG" (another tag of the reference member image); each version is run and reported separately, and a version matrix is written`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster')
@@ -85,14 +89,15 @@ export function registerRunCommand(program: Command): void {
       if (opts.serverVersion && opts.target === 'embedded') throw new InvalidArgumentError('--server-version needs --target container (or external, as a label)');
       // A missing license is an error before anything starts, not after the first version ran.
       // Heavy modules (vitest, testcontainers) load only when the command runs: `--help` stays fast.
-      const [{ runConformance }, { licenseKey }] = await Promise.all([import('../core/run/conformance-run.ts'), import('../hazelcast/targets/container/enterprise.ts')]);
-      if (opts.target === 'container' && versions.some((v) => v && v !== REFERENCE_VERSION)) licenseKey();
+      const [{ runConformance, RunInputError }, { licenseKey }] = await Promise.all([import('../core/run/conformance-run.ts'), import('../hazelcast/targets/container/enterprise.ts')]);
+      if (opts.target === 'container' && versions.some((v) => v && !isReferenceVersion(v))) licenseKey();
       const out = process.stdout;
       const severalClients = clientValues.length > 1;
       // Every client is made ready (venvs installed, builds made) and says hello before the first cell runs.
       const clients: { label: string; prepared: PreparedClient }[] = [];
       for (const value of clientValues) clients.push({ label: value.replace(/[^A-Za-z0-9@._-]+/g, '_'), prepared: await prepareClient(value, (l) => out.write(`${l}\n`)) });
       let exitCode = 0;
+      const failedVersions = new Map<string, string>();
       const byVersion = new Map<string, ClientRun[]>();
       for (const { label, prepared } of clients) for (const version of versions) {
         const several = versions.length > 1 && version !== undefined;
@@ -101,25 +106,37 @@ export function registerRunCommand(program: Command): void {
         const history = opts.history ? (several ? perVersion(opts.history, version) : opts.history) : join(reportDir, 'history.jsonl');
         if (severalClients) out.write(`\n== client ${label}\n`);
         if (several) out.write(`\n== server version ${version}\n`);
-        const outcome = await runConformance({
-          family,
-          client: { name: prepared.name, driver: prepared.info, deviationsFile: prepared.deviationsFile },
-          target: opts.target,
-          targetOptions: {
-            ...(version ? { serverVersion: version } : {}),
-            ...(opts.members ? { members: opts.members } : {}),
-            ...(opts.memberImage ? { memberImage: opts.memberImage } : {}),
-            ...(opts.externalAddress ? { externalAddress: opts.externalAddress } : {}),
-            ...(opts.externalConfig ? { externalConfig: opts.externalConfig } : {}),
-            ...(opts.fault ? { fault: opts.fault } : {}),
-          },
-          areas,
-          grep: opts.grep,
-          reportDir,
-          historyPath: history,
-          verbose: true,
-          deviations: opts.deviations,
-        });
+        let outcome;
+        try {
+          outcome = await runConformance({
+            family,
+            client: { name: prepared.name, driver: prepared.info, deviationsFile: prepared.deviationsFile },
+            target: opts.target,
+            targetOptions: {
+              ...(version ? { serverVersion: version } : {}),
+              ...(opts.members ? { members: opts.members } : {}),
+              ...(opts.memberImage ? { memberImage: opts.memberImage } : {}),
+              ...(opts.externalAddress ? { externalAddress: opts.externalAddress } : {}),
+              ...(opts.externalConfig ? { externalConfig: opts.externalConfig } : {}),
+              ...(opts.fault ? { fault: opts.fault } : {}),
+            },
+            areas,
+            grep: opts.grep,
+            reportDir,
+            historyPath: history,
+            verbose: true,
+            deviations: opts.deviations,
+          });
+        } catch (err) {
+          // One version that cannot run (its image missing, its members not starting) must not hide
+          // the others: the version matrix shows it as not run, and the command fails.
+          if (!several || err instanceof RunInputError) throw err;
+          const message = err instanceof Error ? err.message : String(err);
+          out.write(`\nserver version ${version}: the run failed: ${message}\n`);
+          failedVersions.set(join(base, version), message);
+          exitCode = 1;
+          continue;
+        }
         const runs = byVersion.get(version ?? '') ?? [];
         runs.push({ label, client: outcome.client, results: outcome.results as CellResult[], durationMs: outcome.durationMs });
         byVersion.set(version ?? '', runs);
@@ -134,6 +151,20 @@ export function registerRunCommand(program: Command): void {
         }
         out.write(`${countsLine(outcome.results)}\n`);
         exitCode = Math.max(exitCode, outcome.exitCode);
+      }
+      if (versions.length > 1) {
+        // One version matrix per client: requirements (and cells) × versions, beside the version directories.
+        for (const { label } of clients) {
+          const base = severalClients ? join(opts.reportDir, label) : opts.reportDir;
+          const columns = versions.map((v) => {
+            const file = join(base, v!, 'certification.json');
+            const error = failedVersions.get(join(base, v!));
+            const cert = !error && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Certification) : undefined;
+            return { version: v!, reportDir: v!, ...(cert ? { cert, serverVersion: cert.serverVersion, client: cert.client } : { error: error ?? 'no certification report was written' }) };
+          });
+          const p = await writeVersionMatrix(base, buildVersionMatrix(columns));
+          out.write(`\nversion matrix (requirements × ${versions.join(', ')}): ${p.md}, ${p.json}, ${p.html}\n`);
+        }
       }
       if (severalClients) {
         for (const [version, runs] of byVersion) {

@@ -21,6 +21,11 @@ export interface StartedTarget {
   readonly config: ServerConfig;
   /** The member's log lines since a mark (redacted), for reports. */
   logSince(mark: number): string;
+  /**
+   * Resolves once every line the member wrote so far can be read (a container member's lines travel
+   * through the engine); absent where the log is read in-process or not at all.
+   */
+  settle?(): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -83,9 +83,10 @@ export async function buildReferenceMemberImage(log: (line: string) => void, roo
     await runCommand('cp', [join(REFERENCE_MEMBER_DIR, 'Containerfile'), join(ctx, 'Containerfile')], { timeoutMs: 5_000 });
     log(`building ${image} (${files.length} source files + node_modules + node ${process.version})`);
     await runCommand('podman', ['build', '--quiet', '--label', `${SECMATRIX_LABEL}=true`, '--label', `org.secmatrix.fingerprint=${tag}`, '-t', image, '-f', join(ctx, 'Containerfile'), ctx], { timeoutMs: 600_000 });
-    // Older builds of the member are stale by definition: drop them so they do not pile up.
+    // Older builds of the member are stale by definition: drop them so they do not pile up. Only
+    // builds (tagged with their fingerprint): a tag given by hand (`reference@TAG`) is kept.
     const old = await runCommand('podman', ['images', '--format', '{{.Repository}}:{{.Tag}}', REFERENCE_MEMBER_REPO], { timeoutMs: 30_000, allowFailure: true });
-    for (const name of old.stdout.split('\n').filter((n) => n && n !== image)) {
+    for (const name of old.stdout.split('\n').filter((n) => n && n !== image && /:[0-9a-f]{16}$/.test(n))) {
       await runCommand('podman', ['rmi', name], { timeoutMs: 60_000, allowFailure: true });
     }
     return { image, built: true, ms: performance.now() - started };

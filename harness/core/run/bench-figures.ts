@@ -8,6 +8,14 @@ export interface BenchFigures {
   clientConnections: number;
   medianPositiveMs: number | undefined;
   medianNegativeMs: number | undefined;
+  /**
+   * The same medians over cells whose member was already running: what a cell itself costs (a
+   * group's first cell also pays its member's start, which is counted in memberStarts instead).
+   */
+  medianPositiveRunningMs: number | undefined;
+  medianNegativeRunningMs: number | undefined;
+  /** Median of the cells that started their member (member start + the cell). */
+  medianFirstCellMs: number | undefined;
 }
 
 function median(xs: number[]): number | undefined {
@@ -20,8 +28,11 @@ function median(xs: number[]): number | undefined {
 export function benchFigures(records: readonly CellRecord[], wallMs: number): BenchFigures {
   const ran = records.filter((r) => r.status === 'passed' || r.status === 'failed');
   // Positive: the client got in; negative: it was refused (TLS or authentication) as the cell tested.
-  const positive = ran.filter((r) => r.observed.kind === 'connected' || r.observed.kind === 'access-denied').map((r) => r.durationMs);
-  const negative = ran.filter((r) => r.observed.kind === 'tls-refused' || r.observed.kind === 'auth-refused').map((r) => r.durationMs);
+  const isPositive = (r: CellRecord) => r.observed.kind === 'connected' || r.observed.kind === 'access-denied';
+  const isNegative = (r: CellRecord) => r.observed.kind === 'tls-refused' || r.observed.kind === 'auth-refused';
+  const positive = ran.filter(isPositive).map((r) => r.durationMs);
+  const negative = ran.filter(isNegative).map((r) => r.durationMs);
+  const running = ran.filter((r) => !r.memberStarted);
   return {
     cells: records.length,
     wallSeconds: wallMs / 1000,
@@ -29,5 +40,8 @@ export function benchFigures(records: readonly CellRecord[], wallMs: number): Be
     clientConnections: records.filter((r) => r.connectionOpened).length,
     medianPositiveMs: median(positive),
     medianNegativeMs: median(negative),
+    medianPositiveRunningMs: median(running.filter(isPositive).map((r) => r.durationMs)),
+    medianNegativeRunningMs: median(running.filter(isNegative).map((r) => r.durationMs)),
+    medianFirstCellMs: median(ran.filter((r) => r.memberStarted).map((r) => r.durationMs)),
   };
 }

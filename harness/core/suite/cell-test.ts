@@ -39,6 +39,8 @@ export async function runCell(cell: Cell, ctx: RunContext): Promise<CellRun> {
   if (attempt.session && observed.kind === 'connected') {
     observed = (await runChecks(cell, attempt.session, evidence)) ?? observed;
   }
+  // Everything the member wrote for this cell, also what is still in transit from a container.
+  await target.settle?.();
   evidence['member log'] = target.logSince(mark);
   return {
     observed,

@@ -22,6 +22,20 @@ function parsePort(value: string): number {
   return n;
 }
 
+/**
+ * The json log: one object per line, numbered (`seq`), so a reader that follows the log through
+ * two channels (a container engine's attach stream and its log stream) can merge them exactly and
+ * see a gap. SIGWINCH (ignored by default, so an older member simply does not answer) writes a
+ * sync line `{"seq":N,"sync":K}` (K: the how-many-th): a reader that sent the signal and sees the
+ * line knows every line written before it has reached it — a barrier instead of a fixed lag.
+ */
+export function jsonLog(out: (line: string) => void = (l) => process.stdout.write(l)): { write(entry: object): void } {
+  let seq = 0;
+  let syncs = 0;
+  process.on('SIGWINCH', () => out(`${JSON.stringify({ seq: ++seq, sync: ++syncs })}\n`));
+  return { write: (entry) => out(`${JSON.stringify({ seq: ++seq, ...entry })}\n`) };
+}
+
 export function registerMemberCommand(program: Command): void {
   program
     .command('member')
@@ -46,6 +60,7 @@ export function registerMemberCommand(program: Command): void {
       ]);
       setJvmSystemProperties(javaOptsProperties(process.env['JAVA_OPTS'] ?? ''));
       const config = await loadMemberConfig(opts.config, opts.port === undefined ? {} : { port: opts.port });
+      const json = opts.logFormat === 'json' ? jsonLog() : undefined;
       const member = await startReferenceMember({
         config,
         port: opts.port,
@@ -53,7 +68,7 @@ export function registerMemberCommand(program: Command): void {
         // Lines go to stdout; the in-memory event list only needs to stay bounded.
         maxEvents: 10_000,
         ...(opts.fault ? { fault: opts.fault } : {}),
-        log: (entry) => process.stdout.write(opts.logFormat === 'json' ? `${JSON.stringify(entry)}\n` : `${entry.time} ${entry.text}\n`),
+        log: (entry) => (json ? json.write(entry) : process.stdout.write(`${entry.time} ${entry.text}\n`)),
       });
       process.stdout.write(`secmatrix member: ready on ${member.host}:${member.port} (Ctrl-C to stop)\n`);
       // Runs until a signal: the cleanup registry stops the member and ends the process.

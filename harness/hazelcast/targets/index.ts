@@ -1,4 +1,4 @@
-import { ContainerTarget, REFERENCE_VERSION } from './container.ts';
+import { ContainerTarget, REFERENCE_VERSION, isReferenceVersion } from './container.ts';
 import { EmbeddedTarget } from './embedded.ts';
 import { ExternalTarget } from './external.ts';
 import type { TargetOptions } from '../../core/family.ts';
@@ -19,7 +19,8 @@ export function createTarget(name: string, o: TargetOptions = {}): HazelcastTarg
       return new ContainerTarget({
         serverVersion: o.serverVersion ?? REFERENCE_VERSION,
         ...(o.members ? { members: o.members } : {}),
-        ...((o.serverVersion ?? REFERENCE_VERSION) === REFERENCE_VERSION ? (o.referenceImage ? { image: o.referenceImage } : {}) : o.memberImage ? { image: o.memberImage } : {}),
+        // "reference@TAG" names its own image (the target resolves it); "reference" runs the run's build.
+        ...((o.serverVersion ?? REFERENCE_VERSION) === REFERENCE_VERSION ? (o.referenceImage ? { image: o.referenceImage } : {}) : isReferenceVersion(o.serverVersion!) ? {} : o.memberImage ? { image: o.memberImage } : {}),
         ...(process.env['SECMATRIX_CONTAINER_NETWORK'] === 'bridge' ? { network: 'bridge' as const } : {}),
       });
     case 'external':

@@ -27,7 +27,7 @@ describe('run summary', () => {
       ],
       2000,
     );
-    expect(f).toEqual({ cells: 4, wallSeconds: 2, memberStarts: 1, clientConnections: 3, medianPositiveMs: 200, medianNegativeMs: 40 });
+    expect(f).toEqual({ cells: 4, wallSeconds: 2, memberStarts: 1, clientConnections: 3, medianPositiveMs: 200, medianNegativeMs: 40, medianPositiveRunningMs: 300, medianNegativeRunningMs: 40, medianFirstCellMs: 100 });
   });
 
   it('unknown areas and targets are clear errors before anything starts', () => {
