@@ -18,10 +18,16 @@ function closingLine(log: string, extra = 0): string {
 
 test('sums the tests line and every area run, not-applicable already counted as skipped', () => {
   const log = [
+    '##step tests',
     'noise',
+    // a run's output quoted inside a failing test's message is not a step's own count
+    'Cells: 500 passed, 0 failed, 0 skipped',
     'Tests: 1313 passed, 0 failed, 1 skipped',
+    '##step cells',
     'x Cells: 9 passed, 9 failed, 9 skipped',
+    'Tests: 7 passed, 0 failed, 0 skipped',
     'Cells: 115 passed, 0 failed, 3 skipped',
+    '##step cells',
     'Cells: 69 passed, 2 failed, 0 skipped',
     '',
   ].join('\n');
