@@ -92,20 +92,12 @@ export interface BuiltClientConfig {
   secrets: string[];
 }
 
-export function buildClientConfig(
-  client: ClientSetup,
-  endpoint: MemberEndpoint,
-  pki: PkiManifest,
-  logger: ClientConfig['customLogger'],
-  fault?: ClientFaultName,
-): BuiltClientConfig {
-  const secrets: string[] = [];
-  const config: ClientConfig = {
-    clusterName: client.clusterName,
-    network: {
-      clusterMembers: [`${endpoint.host}:${endpoint.port}`],
-      connectionTimeout: NODE_CLIENT_TIMING.connectionTimeoutMs,
-    },
+/**
+ * The settings that bound one connection attempt and its calls (no reconnect, short retries, the
+ * driver's timeouts): shared by the in-process driver and the Node client's adapter program.
+ */
+export function boundedAttempt(invocationTimeoutMs: number = NODE_CLIENT_TIMING.invocationTimeoutMs): Pick<ClientConfig, 'connectionStrategy' | 'properties'> {
+  return {
     connectionStrategy: {
       asyncStart: false,
       reconnectMode: 'OFF' as never,
@@ -120,9 +112,27 @@ export function buildClientConfig(
     properties: {
       'hazelcast.client.heartbeat.interval': NODE_CLIENT_TIMING.heartbeatIntervalMs,
       'hazelcast.client.heartbeat.timeout': NODE_CLIENT_TIMING.heartbeatTimeoutMs,
-      'hazelcast.client.invocation.timeout.millis': NODE_CLIENT_TIMING.invocationTimeoutMs,
+      'hazelcast.client.invocation.timeout.millis': invocationTimeoutMs,
       'hazelcast.client.statistics.enabled': false,
     },
+  };
+}
+
+export function buildClientConfig(
+  client: ClientSetup,
+  endpoint: MemberEndpoint,
+  pki: PkiManifest,
+  logger: ClientConfig['customLogger'],
+  fault?: ClientFaultName,
+): BuiltClientConfig {
+  const secrets: string[] = [];
+  const config: ClientConfig = {
+    clusterName: client.clusterName,
+    network: {
+      clusterMembers: [`${endpoint.host}:${endpoint.port}`],
+      connectionTimeout: NODE_CLIENT_TIMING.connectionTimeoutMs,
+    },
+    ...boundedAttempt(),
     customLogger: logger,
   };
   if (client.tls?.defaults) {

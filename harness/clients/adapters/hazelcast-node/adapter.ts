@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import type { ConnectionOptions } from 'node:tls';
 import { Client, type ClientConfig } from 'hazelcast-client';
-import { NODE_CLIENT_TIMING } from '../../node-client/client-config.ts';
+import { boundedAttempt, NODE_CLIENT_TIMING } from '../../node-client/client-config.ts';
 import { CapturingLogger } from '../../node-client/log-capture.ts';
 import { NODE_OPERATIONS } from '../../node-client/operations.ts';
 import { describeWithCauses } from '../../node-client/driver.ts';
@@ -70,23 +70,7 @@ function clientConfig(req: Msg, logger: CapturingLogger): ClientConfig {
   const cfg: ClientConfig = {
     clusterName: req['clusterName'] ?? 'dev',
     network: { clusterMembers: req['addresses'], connectionTimeout: req['timeouts']?.connectMs ?? NODE_CLIENT_TIMING.connectionTimeoutMs },
-    connectionStrategy: {
-      asyncStart: false,
-      reconnectMode: 'OFF' as never,
-      connectionRetry: {
-        initialBackoffMillis: 50,
-        maxBackoffMillis: 100,
-        multiplier: 1,
-        jitter: 0,
-        clusterConnectTimeoutMillis: NODE_CLIENT_TIMING.clusterConnectTimeoutMs,
-      },
-    },
-    properties: {
-      'hazelcast.client.heartbeat.interval': NODE_CLIENT_TIMING.heartbeatIntervalMs,
-      'hazelcast.client.heartbeat.timeout': NODE_CLIENT_TIMING.heartbeatTimeoutMs,
-      'hazelcast.client.invocation.timeout.millis': req['timeouts']?.operationMs ?? NODE_CLIENT_TIMING.invocationTimeoutMs,
-      'hazelcast.client.statistics.enabled': false,
-    },
+    ...boundedAttempt(req['timeouts']?.operationMs),
     customLogger: logger,
   };
   if (req['tls']) cfg.network!.ssl = { enabled: true, sslOptions: tlsOptions(req['tls']) };
