@@ -3,9 +3,7 @@
 // process (harness/clients/adapter): in-process drivers are registered here; adapters in
 // harness/clients/adapter/registry.ts (NAME[@VERSION]), and any executable PATH is one too.
 import type { ClientDriver } from './driver.ts';
-import { NodeClientDriver } from './node-client/driver.ts';
 import { ADAPTER_REGISTRY, resolveClientSpec, resolvedAdapter } from './adapter/registry.ts';
-import { AdapterDriver, startAdapter } from './adapter/driver.ts';
 
 export interface ClientEntry {
   /** Short name for --client, e.g. 'hazelcast-node'. */
@@ -13,7 +11,8 @@ export interface ClientEntry {
   /** The system family whose servers it talks to (harness/families.ts). */
   family: string;
   description: string;
-  create(): ClientDriver;
+  /** Loaded on use, so naming the clients (the CLI's help) does not load them. */
+  create(): Promise<ClientDriver>;
 }
 
 export const CLIENTS: readonly ClientEntry[] = [
@@ -21,7 +20,7 @@ export const CLIENTS: readonly ClientEntry[] = [
     name: 'hazelcast-node',
     family: 'hazelcast',
     description: 'the official Node.js client (hazelcast-client), in-process',
-    create: () => new NodeClientDriver(),
+    create: async () => new (await import('./node-client/driver.ts')).NodeClientDriver(),
   },
 ];
 
@@ -54,10 +53,11 @@ export function describeClients(): string {
  * A driver for a --client value: an in-process driver at once, or an adapter process after its
  * hello (its environment is made first if needed: idempotent and cached, so instant in the workers).
  */
-export function createClient(name: string): ClientDriver | Promise<ClientDriver> {
+export async function createClient(name: string): Promise<ClientDriver> {
   const inProcess = CLIENTS.find((x) => x.name === name);
   if (inProcess) return inProcess.create();
-  return resolveClientSpec(name).then((spec) => AdapterDriver.start(resolvedAdapter(spec)));
+  const { AdapterDriver } = await import('./adapter/driver.ts');
+  return AdapterDriver.start(resolvedAdapter(await resolveClientSpec(name)));
 }
 
 /** What the run needs before anything starts: the client ready, what the reports say about it, its deviations. */
@@ -75,10 +75,11 @@ export class ClientPrepareError extends Error {
 export async function prepareClient(name: string, log: (l: string) => void = () => undefined): Promise<PreparedClient> {
   const inProcess = CLIENTS.find((x) => x.name === name);
   if (inProcess) {
-    const d = inProcess.create();
+    const d = await inProcess.create();
     return { name, info: { name: d.name, version: d.version, language: 'javascript' } };
   }
   const spec = await resolveClientSpec(name, log);
+  const { startAdapter } = await import('./adapter/driver.ts');
   let started;
   try {
     started = await startAdapter(resolvedAdapter(spec), 30_000);
