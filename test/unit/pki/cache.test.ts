@@ -163,14 +163,13 @@ describe('default set', () => {
     await tmp?.remove();
   });
 
-  it('a cached run of the default set takes well under a second', async () => {
+  // Its speed is a figure for `secmatrix bench`, not a threshold here (no timing assertions in tests).
+  it('a cached run of the default set makes no key and no artifact again', async () => {
     const opts = { cacheDir: join(tmp.path, 'cache'), outDir: join(tmp.path, 'out') };
     const cold = await buildPki(defaultPkiRequest(), opts);
     expect(cold.cache.keysGenerated).toHaveLength(23);
-    const started = performance.now();
     const cached = await buildPki(defaultPkiRequest(), opts);
-    const ms = performance.now() - started;
     expect(cached.cache.generated).toEqual([]);
-    expect(ms).toBeLessThan(1000);
+    expect(cached.cache.keysGenerated).toEqual([]);
   }, 90_000);
 });
