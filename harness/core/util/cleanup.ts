@@ -6,18 +6,23 @@ const releasers = new Map<number, { what: string; release: Releaser }>();
 let nextId = 1;
 let signalsHooked = false;
 
+let signalled = false;
 const onSignal = (signal: NodeJS.Signals): void => {
-  void releaseAll().finally(() => {
-    // Re-raise with the conventional exit status (128 + signal number).
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  });
+  // Exit with the conventional status (128 + signal number). A second signal while releasing ends
+  // the process at once.
+  const status = signal === 'SIGINT' ? 130 : 143;
+  if (signalled) process.exit(status);
+  signalled = true;
+  void releaseAll().finally(() => process.exit(status));
 };
 
 function hookSignals(): void {
   if (signalsHooked) return;
   signalsHooked = true;
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // `on`, not `once`: a library that re-raises a signal when no other listener is left (execa's
+  // signal-exit) would otherwise kill the process while the releases are still running.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 /**
