@@ -30,6 +30,8 @@ export type AdapterMessage = Record<string, unknown> & { id: number | null; type
 
 /** Bytes of stderr kept (the tail): enough for the causes, bounded for a chatty adapter. */
 const STDERR_KEEP = 64 * 1024;
+/** How long a failure waits for the rest of the adapter's stderr (its process group is killed). */
+const STDERR_DRAIN_MS = 1000;
 
 export class AdapterProcess {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -38,6 +40,7 @@ export class AdapterProcess {
   private waiting: { id: number; request: RequestType; resolve: (m: AdapterMessage) => void; reject: (e: AdapterFailure) => void } | undefined;
   private exitInfo: string | undefined;
   private readonly exited: Promise<void>;
+  private readonly stderrClosed: Promise<void>;
   private failure: AdapterFailure | undefined;
 
   constructor(
@@ -49,6 +52,7 @@ export class AdapterProcess {
     // detached: its own process group, so the whole tree (a JVM's or a venv's children) can be ended.
     this.child = spawn(exe, args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.child.stderr.setEncoding('utf8');
+    this.stderrClosed = new Promise((resolve) => this.child.stderr.once('close', () => resolve()));
     this.child.stderr.on('data', (s: string) => {
       this.stderrText = (this.stderrText + s).slice(-STDERR_KEEP);
     });
@@ -117,8 +121,14 @@ export class AdapterProcess {
     if (!this.failure) this.failure = f;
     const w = this.waiting;
     this.waiting = undefined;
-    w?.reject(new AdapterFailure(f.kind, f.message, this.stderrText));
     this.killGroup();
+    // stdout and stderr are separate pipes: what the adapter logged just before the line that broke
+    // the protocol may still be in transit. The failure carries its log once stderr has closed (the
+    // group is killed), at most STDERR_DRAIN_MS later.
+    if (w) {
+      const drained = new Promise<void>((resolve) => setTimeout(resolve, STDERR_DRAIN_MS).unref());
+      void Promise.race([this.stderrClosed, drained]).then(() => w.reject(new AdapterFailure(f.kind, f.message, this.stderrText)));
+    }
   }
 
   private killGroup(): void {
