@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { runCommand } from './exec.ts';
 import { SECMATRIX_LABEL } from './engine.ts';
 
-// Own root (not conformance-run's): this module must not pull vitest in.
-export { REPO_ROOT } from '../util/repo-root.ts';
+// The repository root from util (this module must not pull vitest in).
 import { REPO_ROOT } from '../util/repo-root.ts';
 
 /** The name the container files start FROM (made by debootstrap + podman import). */

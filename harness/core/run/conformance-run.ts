@@ -25,7 +25,6 @@ import { loadDeviations } from '../suite/deviations.ts';
 /** Command line of vitest's worker processes (forks pool). */
 const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
 
-export { REPO_ROOT } from '../util/repo-root.ts';
 import { REPO_ROOT } from '../util/repo-root.ts';
 
 export interface RunOptions {
