@@ -4,7 +4,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { parseMemberConfig, startReferenceMember } from '../hazelcast/reference-member/index.ts';
 import { AdapterFailure, AdapterProcess } from '../clients/adapter/process.ts';
-import { PROTOCOL_VERSION, startAdapter, type ResolvedAdapter } from '../clients/adapter/driver.ts';
+import type { ResolvedAdapter } from '../clients/adapter/driver.ts';
+import { PROTOCOL_VERSION, startAdapter } from '../clients/adapter/hello.ts';
 import { requestProblem } from '../clients/adapter/schemas.ts';
 
 export interface CheckStep {

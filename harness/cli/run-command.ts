@@ -10,7 +10,7 @@ import type { Certification } from '../../reports/certification.ts';
 import { buildVersionMatrix, writeVersionMatrix } from '../../reports/version-matrix.ts';
 import { isReferenceVersion } from '../hazelcast/targets/reference-version.ts';
 import { CQL_AREAS } from '../cql/plan/cell.ts';
-import { CQL_CLIENTS } from '../cql/adapter/adapters.ts';
+import { DEFAULT_CQL_CLIENTS } from '../cql/run/clients.ts';
 import { writeInterop, type ClientRun } from '../../reports/interop.ts';
 import type { CellResult } from '../core/plan/cell.ts';
 
@@ -61,18 +61,27 @@ export function registerRunCommand(program: Command): void {
     .option('--deviations <file>', 'declared deviations (YAML; repeatable): cells or requirements a client is known to fail, with the reason', (v: string, acc: string[] = []) => [...acc, v])
     .option('--history <file>', 'Allure history file carried between runs (default: <report-dir>/history.jsonl; per version: history-<version>.jsonl)')
     .action(async (opts: RunFlags) => {
-      // The CQL family runs through its own path (harness/cql/run) until the family seam and the
-      // adapter driver carry it: only CQL areas, the embedded Apache Cassandra, its adapter clients.
+      // The CQL family has its own run path (harness/cql/run: one Cassandra per server configuration),
+      // its clients resolved by the shared adapter registry: only CQL areas, the embedded Apache Cassandra.
       const only = opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : [];
       const isCqlArea = (a: string) => (CQL_AREAS as readonly string[]).includes(a);
       if (only.some(isCqlArea)) {
         if (!only.every(isCqlArea)) throw new InvalidArgumentError('CQL areas (cql-*) run separately from the Hazelcast areas');
         if (opts.target !== 'embedded') throw new InvalidArgumentError('the CQL areas run against the embedded Apache Cassandra only (container definitions are unit-tested, see README)');
-        const clients = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [...CQL_CLIENTS];
-        for (const c of clients) if (!(CQL_CLIENTS as readonly string[]).includes(c)) throw new InvalidArgumentError(`unknown CQL client "${c}" (known: ${CQL_CLIENTS.join(', ')})`);
+        const values = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [...DEFAULT_CQL_CLIENTS];
         // Heavy (vitest) only when the command runs.
-        const { runCql, printCqlOutcome } = await import('../cql/run/run.ts');
-        const out = await runCql({ areas: only as never, clients: clients as never, grep: opts.grep, reportDir: opts.reportDir, ...(opts.history ? { historyPath: opts.history } : {}), verbose: true });
+        const [{ runCql, printCqlOutcome }, { resolveCqlClients }] = await Promise.all([import('../cql/run/run.ts'), import('../cql/run/clients.ts')]);
+        // Every client is made ready (venvs installed) before the first Cassandra starts.
+        const clients = await resolveCqlClients(values, (l) => process.stdout.write(`${l}\n`));
+        const out = await runCql({
+          areas: only as never,
+          clients,
+          grep: opts.grep,
+          reportDir: opts.reportDir,
+          deviations: opts.deviations,
+          ...(opts.history ? { historyPath: opts.history } : {}),
+          verbose: true,
+        });
         printCqlOutcome(out, opts.reportDir, (l) => process.stdout.write(l));
         process.exitCode = out.exitCode;
         return;

@@ -79,7 +79,7 @@ export async function prepareClient(name: string, log: (l: string) => void = () 
     return { name, info: { name: d.name, version: d.version, language: 'javascript' } };
   }
   const spec = await resolveClientSpec(name, log);
-  const { startAdapter } = await import('./adapter/driver.ts');
+  const { startAdapter } = await import('./adapter/hello.ts');
   let started;
   try {
     started = await startAdapter(resolvedAdapter(spec), 30_000);

@@ -15,9 +15,8 @@ import { connectedOutcome } from '../../core/drive/classify.ts';
 import { adapterNegotiated, classifyFailedConnect, describeFact } from './classify.ts';
 import { connectMessage, ConnectMessageError } from './connect-message.ts';
 import { meaningOf, type ErrorFact, type ErrorMap } from './error-map.ts';
+import { AdapterStartError, startAdapter, type HelloFacts } from './hello.ts';
 import { AdapterFailure, AdapterProcess, type AdapterCommand, type AdapterMessage } from './process.ts';
-
-export const PROTOCOL_VERSION = 1;
 
 /** An adapter ready to start: what the registry (or --client PATH) resolved. */
 export interface ResolvedAdapter {
@@ -38,50 +37,6 @@ export interface AdapterTimeouts {
 }
 
 export const DEFAULT_ADAPTER_TIMEOUTS: AdapterTimeouts = { helloMs: 30_000, connectMs: 6_000, operationMs: 5_000, slackMs: 8_000 };
-
-/** Capability spellings of the draft's example, accepted as aliases of the suite's names. */
-const CAPABILITY_ALIASES: Record<string, string> = {
-  'tls.protocol-pin': CAPABILITIES.pinTlsVersion,
-  'credentials.username-password': CAPABILITIES.passwordCredentials,
-  'credentials.token': CAPABILITIES.tokenCredentials,
-  'credentials.kerberos': CAPABILITIES.kerberosCredentials,
-};
-
-export interface HelloFacts {
-  client: { name: string; version: string; language: string };
-  adapter: { version: string };
-  capabilities: string[];
-}
-
-export class AdapterStartError extends Error {
-  override name = 'AdapterStartError';
-  constructor(
-    message: string,
-    readonly stderr: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Starts an adapter process and says hello; throws AdapterStartError (with its stderr) when it cannot. */
-export async function startAdapter(spec: ResolvedAdapter, helloMs: number): Promise<{ proc: AdapterProcess; hello: HelloFacts }> {
-  const proc = new AdapterProcess(spec.command, `adapter ${spec.name}`);
-  let answer: AdapterMessage;
-  try {
-    answer = await proc.request('hello', { protocol: PROTOCOL_VERSION }, helloMs);
-  } catch (err) {
-    await proc.stop(1000);
-    const f = err as AdapterFailure;
-    throw new AdapterStartError(`hello failed: ${f.message}`, f.stderr ?? proc.stderr);
-  }
-  if (answer.type === 'protocol-error' || answer['protocol'] !== PROTOCOL_VERSION) {
-    await proc.stop(1000);
-    const why = answer.type === 'protocol-error' ? String(answer['message']) : `it answered protocol ${String(answer['protocol'])}`;
-    throw new AdapterStartError(`adapter ${spec.name} does not speak protocol ${PROTOCOL_VERSION}: ${why}`, proc.stderr);
-  }
-  const caps = (answer['capabilities'] as string[]).map((c) => CAPABILITY_ALIASES[c] ?? c);
-  return { proc, hello: { client: answer['client'] as HelloFacts['client'], adapter: answer['adapter'] as HelloFacts['adapter'], capabilities: caps } };
-}
 
 let catalogueCache: Catalogue | undefined;
 function catalogue(): Catalogue {

@@ -36,6 +36,8 @@ const STDERR_DRAIN_MS = 1000;
 export class AdapterProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private stderrText = '';
+  /** Characters of stderr received in all (the kept text is its tail). */
+  private stderrTotal = 0;
   private nextId = 1;
   private waiting: { id: number; request: RequestType; resolve: (m: AdapterMessage) => void; reject: (e: AdapterFailure) => void } | undefined;
   private exitInfo: string | undefined;
@@ -54,6 +56,7 @@ export class AdapterProcess {
     this.child.stderr.setEncoding('utf8');
     this.stderrClosed = new Promise((resolve) => this.child.stderr.once('close', () => resolve()));
     this.child.stderr.on('data', (s: string) => {
+      this.stderrTotal += s.length;
       this.stderrText = (this.stderrText + s).slice(-STDERR_KEEP);
     });
     this.child.stdin.on('error', () => undefined);
@@ -81,6 +84,17 @@ export class AdapterProcess {
   /** The adapter's log so far (its stderr, tail). */
   get stderr(): string {
     return this.stderrText;
+  }
+
+  /** A position in the log, to take what one step logged with logSince. */
+  mark(): number {
+    return this.stderrTotal;
+  }
+
+  /** What the adapter logged since mark (from the kept tail, marked … when older text is gone). */
+  logSince(mark: number): string {
+    const dropped = this.stderrTotal - this.stderrText.length;
+    return mark >= dropped ? this.stderrText.slice(mark - dropped) : `…${this.stderrText}`;
   }
 
   get alive(): boolean {

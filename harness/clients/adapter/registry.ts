@@ -60,6 +60,37 @@ export const ADAPTER_REGISTRY: Record<string, AdapterEntry> = {
       return { command: [start] };
     },
   },
+  // The seed's CQL driver (DataStax / Scylla lineage). Pure Python: the optional Cython build takes
+  // minutes on two cores and changes nothing the adapter exercises. 3.25 (Debian bookworm's
+  // python3-cassandra) still ships ez_setup, which needs an old setuptools without build isolation.
+  'cassandra-python': {
+    name: 'cassandra-python',
+    family: 'cql',
+    language: 'python',
+    defaultVersion: '3.30.1',
+    knownVersions: ['3.30.1', '3.25.0'],
+    folder: join(ADAPTERS_DIR, 'cassandra-python'),
+    async prepare(version, log) {
+      const python = await ensureVenv('cassandra-driver', version, [`cassandra-driver==${version}`, 'pure-sasl==0.6.2'], log, {
+        env: { CASS_DRIVER_NO_CYTHON: '1', CASS_DRIVER_NO_EXTENSIONS: '1' },
+        buildWith: ['setuptools<70', 'wheel'],
+      });
+      return { command: [python, '-u', join(ADAPTERS_DIR, 'cassandra-python', 'adapter.py')], env: { PYTHONDONTWRITEBYTECODE: '1' } };
+    },
+  },
+  'cassandra-node': {
+    name: 'cassandra-node',
+    family: 'cql',
+    language: 'javascript',
+    // The project's own dependency (package.json pins cassandra-driver 4.x).
+    defaultVersion: 'installed',
+    folder: join(ADAPTERS_DIR, 'cassandra-node'),
+    async prepare(version) {
+      if (version !== 'installed')
+        throw new Error(`cassandra-node runs the cassandra-driver version the project installed (package.json); @${version} is not supported`);
+      return { command: [process.execPath, join(ADAPTERS_DIR, 'cassandra-node', 'adapter.mjs')], cwd: REPO_ROOT };
+    },
+  },
   // The in-process driver is `hazelcast-node` (harness/clients/registry.ts); this is the same client
   // as an adapter process.
   'hazelcast-node-adapter': {

@@ -44,8 +44,21 @@ export function runBounded(argv: string[], ms: number, log: (l: string) => void,
   });
 }
 
+export interface VenvOptions {
+  /** Environment of the pip install (a package's build switches). */
+  env?: Record<string, string>;
+  /** Installed first; then the packages are built with them, without pip's build isolation (old setup.py files). */
+  buildWith?: string[];
+}
+
 /** The venv's python, making the venv first (python3 -m venv; pip install the pinned packages). */
-export async function ensureVenv(name: string, version: string, packages: string[], log: (l: string) => void = () => undefined): Promise<string> {
+export async function ensureVenv(
+  name: string,
+  version: string,
+  packages: string[],
+  log: (l: string) => void = () => undefined,
+  o: VenvOptions = {},
+): Promise<string> {
   const dir = join(cacheRoot(), 'venvs', `${name}-${version}`);
   const python = join(dir, 'bin', 'python');
   if (existsSync(join(dir, MARKER)) && existsSync(python)) return python;
@@ -53,7 +66,9 @@ export async function ensureVenv(name: string, version: string, packages: string
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(cacheRoot(), 'venvs'), { recursive: true });
   await runBounded([process.env['SECMATRIX_PYTHON'] ?? 'python3', '-m', 'venv', dir], 120_000, log);
-  await runBounded([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...packages], 600_000, log);
+  const pip = [python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q'];
+  if (o.buildWith?.length) await runBounded([...pip, ...o.buildWith], 300_000, log);
+  await runBounded([...pip, ...(o.buildWith?.length ? ['--no-build-isolation'] : []), ...packages], 600_000, log, o.env);
   await writeFile(join(dir, MARKER), `${packages.join('\n')}\n`);
   return python;
 }

@@ -193,7 +193,7 @@ export function defineAreaSuite<M>({ family, area, createClient, defaultClient, 
               skip(`not applicable: ${verdict.reason}`);
               return;
             }
-            const declared = deviationFor(deviations, cell);
+            const declared = deviationFor(deviations, cell, run.driver.version);
             const asDeclared = declared !== undefined && verdict.status === 'failed' && observedAsDeclared(declared, result.observed);
             const record: CellRecord = {
               cellId: cell.id,

@@ -7,6 +7,7 @@
 //       requirement: 'HZ-TLS-00?'                     # glob(s) on requirement ids
 //       reason: why this client deviates (required)
 //       observed: tls-refused                         # optional: the outcome seen instead (kind or text prefix)
+//       versions: '3.30.*'                            # optional: glob(s) on the client version it applies to
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describeOutcome } from '../oracle/judge.ts';
@@ -19,6 +20,8 @@ export interface Deviation {
   requirement: RegExp[];
   reason: string;
   observed?: string;
+  /** Client versions it applies to (globs); none = every version. */
+  versions?: RegExp[];
 }
 
 export class DeviationsError extends Error {
@@ -53,9 +56,9 @@ export function parseDeviations(file: string, text: string): Deviation[] {
     };
     if (typeof e !== 'object' || e === null || Array.isArray(e)) fail(': an entry is a mapping { cell | requirement, reason, observed? }');
     const o = e as Record<string, unknown>;
-    const keys = ['cell', 'requirement', 'reason', 'observed'];
+    const keys = ['cell', 'requirement', 'reason', 'observed', 'versions'];
     for (const k of Object.keys(o)) if (!keys.includes(k)) fail(`.${k}: unknown key (${keys.join(', ')})`);
-    const globs = (k: 'cell' | 'requirement'): RegExp[] => {
+    const globs = (k: 'cell' | 'requirement' | 'versions'): RegExp[] => {
       const v = o[k];
       if (v === undefined) return [];
       const arr = Array.isArray(v) ? v : [v];
@@ -69,6 +72,8 @@ export function parseDeviations(file: string, text: string): Deviation[] {
     if (o['observed'] !== undefined && typeof o['observed'] !== 'string') fail('.observed: must be a string (outcome kind or its text)');
     const d: Deviation = { where: `${file}#${i}`, cell, requirement, reason: o['reason'] as string };
     if (o['observed']) d.observed = o['observed'] as string;
+    const versions = globs('versions');
+    if (versions.length) d.versions = versions;
     return d;
   });
 }
@@ -85,8 +90,13 @@ export function loadDeviations(files: readonly string[]): Deviation[] {
   });
 }
 
-export function deviationFor(devs: readonly Deviation[], cell: Pick<Cell, 'id' | 'requirementId'>): Deviation | undefined {
-  return devs.find((d) => d.cell.some((g) => g.test(cell.id)) || d.requirement.some((g) => g.test(cell.requirementId)));
+/** The declaration covering a cell; one limited to some client versions needs the version to apply. */
+export function deviationFor(devs: readonly Deviation[], cell: Pick<Cell, 'id' | 'requirementId'>, clientVersion?: string): Deviation | undefined {
+  return devs.find(
+    (d) =>
+      (d.cell.some((g) => g.test(cell.id)) || d.requirement.some((g) => g.test(cell.requirementId))) &&
+      (!d.versions || (clientVersion !== undefined && d.versions.some((g) => g.test(clientVersion)))),
+  );
 }
 
 /** Does the observed outcome match what the deviation says is seen instead (when it says)? */

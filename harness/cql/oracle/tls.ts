@@ -25,15 +25,36 @@ export interface ClientProfile {
   hostnameByDefault: boolean;
   /** Turning the host name check on also turns verification on (python's check_hostname sets CERT_REQUIRED). */
   hostnameForcesVerify: boolean;
+  /** Can be configured with the pre-3.17 `ssl_options` dict (a Python driver form). */
+  legacySslOptions: boolean;
+  /** Has the seed's SaslAuthProvider (a Python driver class). */
+  saslAuthProvider: boolean;
 }
+
+/** The keys a vendor adapter's client-profile.yaml gives (the documented defaults of its client). */
+export const PROFILE_KEYS = ['verifyPeerByDefault', 'hostnameByDefault', 'hostnameForcesVerify', 'legacySslOptions', 'saslAuthProvider'] as const;
 
 export const CLIENT_PROFILES: Record<string, ClientProfile> = {
   // Seed, "No identity verification": SSLContext(PROTOCOL_TLS) alone verifies nothing; "it's very
   // important to set ssl_context.verify_mode to CERT_REQUIRED"; check_hostname is opt-in.
-  'cassandra-python': { name: 'cassandra-python', verifyPeerByDefault: false, hostnameByDefault: false, hostnameForcesVerify: true },
+  'cassandra-python': {
+    name: 'cassandra-python',
+    verifyPeerByDefault: false,
+    hostnameByDefault: false,
+    hostnameForcesVerify: true,
+    legacySslOptions: true,
+    saslAuthProvider: true,
+  },
   // Node driver docs (ClientOptions.sslOptions): tls.connect defaults except rejectUnauthorized false;
   // Node checks the server identity whenever it verifies.
-  'cassandra-node': { name: 'cassandra-node', verifyPeerByDefault: false, hostnameByDefault: true, hostnameForcesVerify: false },
+  'cassandra-node': {
+    name: 'cassandra-node',
+    verifyPeerByDefault: false,
+    hostnameByDefault: true,
+    hostnameForcesVerify: false,
+    legacySslOptions: false,
+    saslAuthProvider: false,
+  },
 };
 
 export interface ServerTlsFacts {

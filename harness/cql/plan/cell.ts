@@ -2,7 +2,6 @@
 // with the oracle's expectation. Stable ids: `<client>/<requirement>/<server>/<case>`.
 import type { CqlClientSetup, CqlServerSetup } from '../model.ts';
 import type { CqlOutcome, Grant } from '../oracle/index.ts';
-import type { CqlClientName } from '../adapter/adapters.ts';
 
 export const CQL_AREAS = ['cql-tls', 'cql-auth', 'cql-permissions'] as const;
 export type CqlArea = (typeof CQL_AREAS)[number];
@@ -32,7 +31,8 @@ export interface CqlCell {
   requirementTitle: string;
   source: string;
   name: string;
-  client: CqlClientName;
+  /** The client's id in this run: its registry name, NAME@VERSION for another version, or a vendor adapter's folder name. */
+  client: string;
   serverKey: string;
   server: CqlServerSetup;
   setup: CqlClientSetup;

@@ -24,8 +24,8 @@ import {
   type Permission,
   type ServerTlsFacts,
   type ClientTlsFacts,
+  type ClientProfile,
 } from '../oracle/index.ts';
-import type { CqlClientName } from '../adapter/adapters.ts';
 import type { CqlArea, CqlCell } from './cell.ts';
 import { certFacts } from './cert-facts.ts';
 import { IDENTITIES, ROLES } from './fixtures.ts';
@@ -101,9 +101,23 @@ function clientSetup(file: string, path: string, raw: unknown): { setup: CqlClie
   return { setup, legacy: raw['legacy'] === true };
 }
 
+/** A client as the plan sees it: the id its cells carry and its documented defaults. */
+export interface CqlPlanClient {
+  id: string;
+  profile: ClientProfile;
+}
+
+/** A shipped client by name (its profile from the oracle), or a resolved one as it is. */
+export function planClient(c: CqlPlanClient | string): CqlPlanClient {
+  if (typeof c !== 'string') return c;
+  const profile = CLIENT_PROFILES[c];
+  if (!profile) throw new Error(`no client profile for "${c}" (shipped: ${Object.keys(CLIENT_PROFILES).join(', ')})`);
+  return { id: c, profile };
+}
+
 /** The oracle's expectation for a connection (TLS, then authentication). */
-export function connectExpectation(server: CqlServerSetup, setup: CqlClientSetup, client: CqlClientName): CqlOutcome {
-  const profile = CLIENT_PROFILES[client]!;
+export function connectExpectation(server: CqlServerSetup, setup: CqlClientSetup, client: CqlPlanClient | string): CqlOutcome {
+  const { profile } = planClient(client);
   if (configurationRejected(server.authenticator, server.tls?.requireClientAuth ?? false, server.tls !== null)) return { kind: 'config-rejected' };
   const s = server.tls;
   const serverFacts: ServerTlsFacts | null = s
@@ -141,7 +155,7 @@ export function connectExpectation(server: CqlServerSetup, setup: CqlClientSetup
   });
 }
 
-function connectArea(area: CqlArea, file: string, clients: readonly CqlClientName[], servers: ReturnType<typeof loadServers>): CqlCell[] {
+function connectArea(area: CqlArea, file: string, clients: readonly CqlPlanClient[], servers: ReturnType<typeof loadServers>): CqlCell[] {
   const doc = read(file);
   if (doc['area'] !== area) throw new CqlMatrixError(file, 'area', `must be ${area}`);
   const reqs = doc['requirements'];
@@ -164,14 +178,14 @@ function connectArea(area: CqlArea, file: string, clients: readonly CqlClientNam
       for (const [caseName, raw] of Object.entries(cs)) {
         const { setup, legacy } = clientSetup(file, `${path}.clients.${caseName}`, raw);
         for (const client of clients) {
-          const cellId = `${client}/${id}/${sk}/${caseName}`;
+          const cellId = `${client.id}/${id}/${sk}/${caseName}`;
           if (seen.has(cellId)) throw new CqlMatrixError(file, path, `duplicate cell ${cellId}`);
           seen.add(cellId);
           const expected: CqlOutcome =
-            legacy && client !== 'cassandra-python'
+            legacy && !client.profile.legacySslOptions
               ? { kind: 'not-applicable', reason: 'the pre-3.17 ssl_options dict is a Python driver form' }
-              : setup.sasl && client !== 'cassandra-python'
-                ? { kind: 'not-applicable', reason: 'SaslAuthProvider is a Python driver class (the Node driver has no generic SASL provider)' }
+              : setup.sasl && !client.profile.saslAuthProvider
+                ? { kind: 'not-applicable', reason: "SaslAuthProvider is a Python driver class (this client's profile has no generic SASL provider)" }
                 : connectExpectation(server, setup, client);
           cells.push({
             id: cellId,
@@ -180,14 +194,14 @@ function connectArea(area: CqlArea, file: string, clients: readonly CqlClientNam
             requirementTitle: String(r['title']),
             source: String(r['source']),
             name: `${sk} × ${caseName}`,
-            client,
+            client: client.id,
             serverKey: sk,
             server: { tls: server.tls, authenticator: server.authenticator, authorizer: server.authorizer },
             setup: legacy ? { ...setup, tls: setup.tls ? { ...setup.tls, legacyOptionsDict: true } : null } : setup,
             action: { kind: 'connect' },
             expected,
             ...(typeof r['expectFailure'] === 'string' ? { knownFailure: r['expectFailure'] } : {}),
-            parameters: { client, server: sk, case: caseName },
+            parameters: { client: client.id, server: sk, case: caseName },
           });
         }
       }
@@ -208,7 +222,7 @@ function minimal(requires: Grant[][]): Grant[] {
   return requires.map((g) => g[0]!);
 }
 
-function permissionCells(clients: readonly CqlClientName[], servers: ReturnType<typeof loadServers>): CqlCell[] {
+function permissionCells(clients: readonly string[], servers: ReturnType<typeof loadServers>): CqlCell[] {
   const file = 'cql-permissions.yaml';
   const doc = read(file);
   const serverKey = String(doc['server']);
@@ -219,7 +233,7 @@ function permissionCells(clients: readonly CqlClientName[], servers: ReturnType<
   const probeSetup: CqlClientSetup = { tls: null, credentials: { username: 'sm_probe', password: ROLES['sm_probe']!.password } };
   const superSetup: CqlClientSetup = { tls: null, credentials: { username: 'cassandra', password: 'cassandra' } };
   const cells: CqlCell[] = [];
-  const base = (client: CqlClientName, reqId: string, caseId: string, name: string): Omit<CqlCell, 'action' | 'expected' | 'setup'> => {
+  const base = (client: string, reqId: string, caseId: string, name: string): Omit<CqlCell, 'action' | 'expected' | 'setup'> => {
     const r = reqs[reqId];
     if (!r) throw new CqlMatrixError(file, 'requirements', `no requirement ${reqId}`);
     return {
@@ -326,12 +340,19 @@ function permissionCells(clients: readonly CqlClientName[], servers: ReturnType<
 }
 
 /** Every cell of the given areas for the given clients; `grep` filters by id or name (or /regex/). */
-export function expandCql(areas: readonly CqlArea[], clients: readonly CqlClientName[], grep?: string): CqlCell[] {
+export function expandCql(areas: readonly CqlArea[], clientList: readonly (CqlPlanClient | string)[], grep?: string): CqlCell[] {
   const servers = loadServers();
+  const clients = clientList.map(planClient);
   const cells: CqlCell[] = [];
   if (areas.includes('cql-tls')) cells.push(...connectArea('cql-tls', 'cql-tls.yaml', clients, servers));
   if (areas.includes('cql-auth')) cells.push(...connectArea('cql-auth', 'cql-auth.yaml', clients, servers));
-  if (areas.includes('cql-permissions')) cells.push(...permissionCells(clients, servers));
+  if (areas.includes('cql-permissions'))
+    cells.push(
+      ...permissionCells(
+        clients.map((c) => c.id),
+        servers,
+      ),
+    );
   if (!grep) return cells;
   const re = grep.startsWith('/') && grep.endsWith('/') ? new RegExp(grep.slice(1, -1)) : undefined;
   return cells.filter((c) => (re ? re.test(c.id) || re.test(c.name) : c.id.includes(grep) || c.name.includes(grep) || c.requirementId === grep));

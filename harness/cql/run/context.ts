@@ -6,9 +6,12 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../../../pki/canonical-hash.ts';
 import type { PkiManifest } from '../../../pki/types.ts';
-import { AdapterProcess } from '../adapter/process.ts';
-import { adapterCommand, type CqlClientName } from '../adapter/adapters.ts';
+import { startAdapter, type HelloFacts } from '../../clients/adapter/hello.ts';
+import type { AdapterMessage, AdapterProcess } from '../../clients/adapter/process.ts';
+import { onCleanup } from '../../core/util/cleanup.ts';
 import { ErrorMap } from '../adapter/error-map.ts';
+import { watchGroup } from '../watchdog.ts';
+import type { CqlClient } from './clients.ts';
 import { CassandraProcess, CassandraStartError, type StartedCassandra } from '../cassandra/process.ts';
 import type { CqlClientSetup, CqlServerSetup } from '../model.ts';
 import { cqlResource, FIXTURE, FIXTURE_SETUP, statement, type CqlOutcome } from '../oracle/index.ts';
@@ -43,33 +46,57 @@ interface Current {
 
 const OP_TIMEOUT = 20_000;
 const CONNECT_TIMEOUT = 15_000;
+const HELLO_TIMEOUT = 30_000;
+
+interface LiveAdapter {
+  proc: AdapterProcess;
+  hello: HelloFacts;
+  release: () => Promise<void>;
+}
 
 export class CqlRunContext {
   readonly starts: ServerStartFigure[] = [];
-  private adapters = new Map<CqlClientName, AdapterProcess>();
-  private maps = new Map<CqlClientName, ErrorMap>();
+  private adapters = new Map<string, LiveAdapter>();
+  private maps = new Map<string, ErrorMap>();
+  private readonly clients: Map<string, CqlClient>;
   private current: Current | undefined;
   private sessionSeq = 0;
 
   constructor(
     readonly pki: PkiManifest,
     private readonly workDir: string,
-  ) {}
+    clients: readonly CqlClient[],
+  ) {
+    this.clients = new Map(clients.map((c) => [c.id, c]));
+  }
 
   /** Versions the adapters reported (hello). */
   clientVersions(): Record<string, string> {
-    return Object.fromEntries([...this.adapters].map(([k, a]) => [k, a.hello?.client.version ?? '?']));
+    return Object.fromEntries([...this.adapters].map(([k, a]) => [k, a.hello.client.version]));
   }
 
-  private async adapter(client: CqlClientName): Promise<AdapterProcess> {
-    const live = this.adapters.get(client);
-    if (live?.running) return live;
-    const a = await AdapterProcess.start(adapterCommand(client));
-    this.adapters.set(client, a);
-    if (!this.maps.has(client)) this.maps.set(client, ErrorMap.load(client));
-    // Sessions of a dead adapter are gone with it.
-    if (live && this.current) for (const k of [...this.current.sessions.keys()]) if (k.startsWith(`${client}|`)) this.current.sessions.delete(k);
-    return a;
+  /** The client's adapter, started (hello) if it is not running; a broken one is replaced. */
+  private async adapter(id: string): Promise<AdapterProcess> {
+    const live = this.adapters.get(id);
+    if (live?.proc.alive) return live.proc;
+    const client = this.clients.get(id);
+    if (!client) throw new Error(`no client ${id} in this run`);
+    if (live) {
+      await live.release();
+      // Sessions of a dead adapter are gone with it.
+      if (this.current) for (const k of [...this.current.sessions.keys()]) if (k.startsWith(`${id}|`)) this.current.sessions.delete(k);
+    }
+    const { proc, hello } = await startAdapter({ name: id, command: client.command }, HELLO_TIMEOUT);
+    // Its process group must not outlive this worker, even a killed one; Ctrl-C stops it.
+    if (proc.pid !== undefined) watchGroup(proc.pid);
+    const release = onCleanup(`adapter ${id} (pid ${proc.pid})`, () => proc.stop(3000));
+    this.adapters.set(id, { proc, hello, release });
+    if (!this.maps.has(id)) this.maps.set(id, ErrorMap.load(client.errorMapFile, id));
+    return proc;
+  }
+
+  private classify(client: string, r: AdapterMessage): CqlOutcome {
+    return this.maps.get(client)!.classify((r['error'] ?? {}) as never);
   }
 
   /** The server of a configuration, started (and the fixture made) if it is not the current one. */
@@ -159,7 +186,6 @@ export class CqlRunContext {
       }
     }
     return {
-      type: 'connect',
       session,
       system: 'cql',
       addresses: [`${setup.host ?? started.host}:${started.nativePort}`],
@@ -171,29 +197,29 @@ export class CqlRunContext {
   }
 
   private async openSession(
-    client: CqlClientName,
+    client: string,
     setup: CqlClientSetup,
     started: StartedCassandra,
     evidence: Record<string, string>,
   ): Promise<{ id?: string; outcome: CqlOutcome }> {
     const adapter = await this.adapter(client);
     const id = `s${++this.sessionSeq}`;
-    const r = await adapter.request(this.connectRequest(setup, started, id), CONNECT_TIMEOUT + 10_000);
+    const r = await adapter.request('connect', this.connectRequest(setup, started, id), CONNECT_TIMEOUT + 10_000);
     evidence['connect'] = JSON.stringify(r);
     if (r.type === 'connected') return { id, outcome: { kind: 'ok' } };
     if (r.type === 'unsupported') return { outcome: { kind: 'not-applicable', reason: String(r['reason']) } };
-    if (r.type === 'failed') return { outcome: this.maps.get(client)!.classify((r['error'] ?? {}) as never) };
+    if (r.type === 'failed') return { outcome: this.classify(client, r) };
     return { outcome: { kind: 'error', message: `adapter answered connect with ${r.type}: ${String(r['message'] ?? '')}` } };
   }
 
-  private async closeSession(client: CqlClientName, id: string): Promise<void> {
+  private async closeSession(client: string, id: string): Promise<void> {
     const a = this.adapters.get(client);
-    if (a?.running) await a.request({ type: 'close', session: id }, 10_000).catch(() => undefined);
+    if (a?.proc.alive) await a.proc.request('close', { session: id }, 10_000).catch(() => undefined);
   }
 
   /** The live session of an identity (permission cells), or a new one. */
   private async identitySession(
-    client: CqlClientName,
+    client: string,
     setup: CqlClientSetup,
     cur: Current,
     evidence: Record<string, string>,
@@ -210,14 +236,15 @@ export class CqlRunContext {
   }
 
   private async execute(
-    client: CqlClientName,
+    client: string,
     session: string,
     cql: string,
     evidence: Record<string, string>,
   ): Promise<{ outcome: CqlOutcome; first?: Record<string, string | null> }> {
     const a = await this.adapter(client);
     const r = await a.request(
-      { type: 'run', session, op: 'cql.execute', args: { statement: cql, keyspace: null }, timeouts: { operationMs: OP_TIMEOUT } },
+      'run',
+      { session, op: 'cql.execute', args: { statement: cql, keyspace: null }, timeouts: { operationMs: OP_TIMEOUT } },
       OP_TIMEOUT + 10_000,
     );
     evidence['statement'] = `${cql}\n→ ${JSON.stringify(r)}`;
@@ -225,7 +252,7 @@ export class CqlRunContext {
       const v = (r['value'] ?? {}) as { first?: Record<string, string | null> };
       return { outcome: { kind: 'ok' }, ...(v.first ? { first: v.first } : {}) };
     }
-    if (r.type === 'error') return { outcome: this.maps.get(client)!.classify((r['error'] ?? {}) as never) };
+    if (r.type === 'error') return { outcome: this.classify(client, r) };
     if (r.type === 'unsupported') return { outcome: { kind: 'not-applicable', reason: String(r['reason']) } };
     return { outcome: { kind: 'error', message: `adapter answered run with ${r.type}: ${String(r['message'] ?? '')}` } };
   }
@@ -252,7 +279,7 @@ export class CqlRunContext {
     } catch (err) {
       return done({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     } finally {
-      evidence['adapter log'] = this.adapters.get(cell.client)?.logSince(adapterMark) ?? '';
+      evidence['adapter log'] = this.adapters.get(cell.client)?.proc.logSince(adapterMark) ?? '';
       evidence['server log'] = cur.started
         .logSince(serverMark)
         .split('\n')
@@ -313,7 +340,7 @@ export class CqlRunContext {
     const cur = this.current;
     this.current = undefined;
     if (!cur) return;
-    for (const [k, s] of cur.sessions) await this.closeSession(k.split('|')[0] as CqlClientName, s.id);
+    for (const [k, s] of cur.sessions) await this.closeSession(k.split('|')[0]!, s.id);
     await cur.admin?.close().catch(() => undefined);
     await cur.started?.stop();
     // The server's data, logs and stores go with it (the run's temp dir goes at the end anyway).
@@ -322,7 +349,7 @@ export class CqlRunContext {
 
   async close(): Promise<void> {
     await this.releaseServer();
-    for (const a of this.adapters.values()) await a.close();
+    for (const a of this.adapters.values()) await a.release();
     this.adapters.clear();
   }
 }

@@ -1,34 +1,30 @@
-// An adapter's declared deviations (deviations.yaml beside it, BoGo-style): cells whose failure is
-// known and justified. A declared cell that fails is reported as a deviation (not a pass); a declared
-// cell that passes is a *stale* declaration and fails, so a fix gets noticed.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { ADAPTERS_DIR } from '../adapter/adapters.ts';
+// Declared deviations of CQL clients: the suite's one format (harness/core/suite/deviations.ts:
+// cell / requirement globs, reason, optional observed), read from an adapter's deviations.yaml and
+// from `--deviations` files. CQL cell ids carry the client first (`cassandra-python/CQL-TLS-15/…`);
+// the globs match the id without it, so one declaration serves every version of the client.
+import { deviationFor, loadDeviations, type Deviation } from '../../core/suite/deviations.ts';
+import { describeOutcome, type CqlOutcome } from '../oracle/outcome.ts';
+import type { CqlCell } from '../plan/cell.ts';
 
-export interface Deviation {
-  /** Cell id pattern; `*` matches any run of characters. */
-  cell: string;
-  reason: string;
+export type { Deviation };
+
+/** The deviations of one client: its adapter's file, then the run's own files. */
+export function clientDeviations(adapterFile: string | undefined, runFiles: readonly string[]): Deviation[] {
+  return loadDeviations([...(adapterFile ? [adapterFile] : []), ...runFiles]);
 }
 
-export function loadDeviations(client: string, file = join(ADAPTERS_DIR, client, 'deviations.yaml')): Deviation[] {
-  if (!existsSync(file)) return [];
-  const doc = parse(readFileSync(file, 'utf8')) as { deviations?: Deviation[] } | null;
-  const list = doc?.deviations ?? [];
-  list.forEach((d, i) => {
-    if (typeof d.cell !== 'string' || typeof d.reason !== 'string' || !d.reason.trim()) throw new Error(`${file}: deviations[${i}] needs cell and reason`);
-  });
-  return list;
+/** The declaration covering a cell of a client at a version, if any. */
+export function cqlDeviationFor(
+  list: readonly Deviation[],
+  cell: Pick<CqlCell, 'id' | 'client' | 'requirementId'>,
+  clientVersion: string,
+): Deviation | undefined {
+  return deviationFor(list, { id: cell.id.slice(cell.client.length + 1), requirementId: cell.requirementId }, clientVersion);
 }
 
-export function deviationFor(list: readonly Deviation[], cellId: string): Deviation | undefined {
-  return list.find((d) =>
-    new RegExp(
-      `^${d.cell
-        .split('*')
-        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`,
-    ).test(cellId),
-  );
+/** Does the observed outcome match what the declaration says is seen instead (when it says)? */
+export function observedAsDeclared(d: Deviation, observed: CqlOutcome): boolean {
+  if (!d.observed) return true;
+  const want = d.observed.toLowerCase();
+  return observed.kind === want || describeOutcome(observed).toLowerCase().startsWith(want);
 }

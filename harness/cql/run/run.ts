@@ -1,7 +1,7 @@
 // `secmatrix run --only cql-tls,cql-auth,cql-permissions --client cassandra-python,cassandra-node`:
 // builds the CQL PKI in the run's temp dir, runs suites/cql/cql.test.ts in vitest (Allure reporter
 // and a collector), and writes the reports. Nothing passes by omission: a cell without a record fails.
-// (The generic run + adapter driver of the seams/adapters work replaces this path when it lands.)
+// The clients come resolved through the shared adapter registry (harness/cql/run/clients.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,14 +13,15 @@ import { claimSignals, onCleanup } from '../../core/util/cleanup.ts';
 import { withTimeout } from '../../core/util/deadline.ts';
 import { reapChildren } from '../../core/util/reap.ts';
 import { makeTempDir } from '../../core/util/tempdir.ts';
-import { CQL_CLIENTS, type CqlClientName } from '../adapter/adapters.ts';
 import { DEFAULT_CASSANDRA_VERSION, ensureCassandra } from '../cassandra/install.ts';
 import { CQL_AREAS, type CqlArea } from '../plan/cell.ts';
 import { expandCql } from '../plan/load.ts';
 import { cqlPkiRequest } from '../pki-request.ts';
+import type { CqlClient } from './clients.ts';
 import type { ServerStartFigure } from './context.ts';
 import { STATS_FILE, type CqlCellRecord } from './record.ts';
 import { startsTable, summaryTable, writeCqlReports, type CqlResult } from './report.ts';
+import { clientDeviations } from './deviations.ts';
 import { CQL_ENV } from './suite.ts';
 import { REPO_ROOT } from '../../core/util/repo-root.ts';
 
@@ -28,8 +29,10 @@ const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
 
 export interface CqlRunOptions {
   areas: CqlArea[];
-  clients: CqlClientName[];
+  clients: CqlClient[];
   grep?: string | undefined;
+  /** `--deviations` files (the suite's format), for every client beside its adapter's own. */
+  deviations?: readonly string[] | undefined;
   reportDir: string;
   historyPath?: string;
   verbose: boolean;
@@ -47,16 +50,13 @@ export function isCqlArea(a: string): a is CqlArea {
   return (CQL_AREAS as readonly string[]).includes(a);
 }
 
-export function checkCqlClients(clients: string[]): CqlClientName[] {
-  for (const c of clients) if (!(CQL_CLIENTS as readonly string[]).includes(c)) throw new Error(`unknown CQL client "${c}" (known: ${CQL_CLIENTS.join(', ')})`);
-  return clients as CqlClientName[];
-}
-
 export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
   const started = performance.now();
   const cells = expandCql(o.areas, o.clients, o.grep);
   if (cells.length === 0)
-    throw new Error(`no CQL cell matches (areas ${o.areas.join(',')}, clients ${o.clients.join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
+    throw new Error(`no CQL cell matches (areas ${o.areas.join(',')}, clients ${o.clients.map((c) => c.id).join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
+  // A malformed deviations file is said before anything starts.
+  for (const c of o.clients) clientDeviations(c.deviationsFile, o.deviations ?? []);
   await ensureCassandra(DEFAULT_CASSANDRA_VERSION);
   const work = await makeTempDir('cql-run');
   const collector = new CellCollector();
@@ -75,7 +75,8 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
         [CQL_ENV.pki]: pki.manifestPath,
         [CQL_ENV.workDir]: work.path,
         [CQL_ENV.areas]: o.areas.join(','),
-        [CQL_ENV.clients]: o.clients.join(','),
+        [CQL_ENV.clients]: JSON.stringify(o.clients),
+        [CQL_ENV.deviations]: JSON.stringify(o.deviations ?? []),
         ...(o.grep ? { [CQL_ENV.grep]: o.grep } : {}),
       },
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],

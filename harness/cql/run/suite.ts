@@ -8,18 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PkiManifest } from '../../../pki/types.ts';
 import { exitWhenOrphaned } from '../../core/util/orphan-guard.ts';
 import { redactText } from '../../core/util/redact.ts';
-import { CQL_CLIENTS, type CqlClientName } from '../adapter/adapters.ts';
 import { describeOutcome, meets } from '../oracle/outcome.ts';
 import { CQL_AREAS, type CqlArea, type CqlCell } from '../plan/cell.ts';
 import { FIXTURE_SECRETS } from '../plan/fixtures.ts';
 import { expandCql, groupByServer } from '../plan/load.ts';
+import type { CqlClient } from './clients.ts';
 import { CqlRunContext } from './context.ts';
-import { deviationFor, loadDeviations } from './deviations.ts';
+import { clientDeviations, cqlDeviationFor, observedAsDeclared } from './deviations.ts';
 import { CQL_META_KEY, STATS_FILE, type CqlCellRecord } from './record.ts';
 
 export const CQL_ENV = {
   areas: 'SECMATRIX_CQL_AREAS',
+  /** JSON: the resolved clients (harness/cql/run/clients.ts CqlClient[]). */
   clients: 'SECMATRIX_CQL_CLIENTS',
+  /** JSON: the run's --deviations files. */
+  deviations: 'SECMATRIX_CQL_DEVIATIONS',
   pki: 'SECMATRIX_PKI_MANIFEST',
   workDir: 'SECMATRIX_WORK_DIR',
   grep: 'SECMATRIX_GREP',
@@ -47,16 +50,18 @@ export function defineCqlSuite(env: NodeJS.ProcessEnv = process.env): void {
   }
   exitWhenOrphaned();
   const areas = (env[CQL_ENV.areas] ?? CQL_AREAS.join(',')).split(',').filter((a): a is CqlArea => (CQL_AREAS as readonly string[]).includes(a));
-  const clients = env[CQL_ENV.clients]!.split(',').filter((c): c is CqlClientName => (CQL_CLIENTS as readonly string[]).includes(c));
+  const clients = JSON.parse(env[CQL_ENV.clients]!) as CqlClient[];
   const groups = groupByServer(expandCql(areas, clients, env[CQL_ENV.grep]));
-  const deviations = Object.fromEntries(clients.map((c) => [c, loadDeviations(c)]));
+  const runDeviations = JSON.parse(env[CQL_ENV.deviations] ?? '[]') as string[];
+  const deviations = Object.fromEntries(clients.map((c) => [c.id, clientDeviations(c.deviationsFile, runDeviations)]));
+  const versions = Object.fromEntries(clients.map((c) => [c.id, c.version]));
   let ctx: CqlRunContext;
   let secrets: string[] = [...FIXTURE_SECRETS];
 
   beforeAll(() => {
     const pki = JSON.parse(readFileSync(manifest, 'utf8')) as PkiManifest;
     secrets = [...secrets, ...Object.values(pki.artifacts).flatMap((a) => Object.values(a.passwords).filter((p): p is string => !!p))];
-    ctx = new CqlRunContext(pki, join(workDir, 'cql'));
+    ctx = new CqlRunContext(pki, join(workDir, 'cql'), clients);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -98,17 +103,19 @@ export function defineCqlSuite(env: NodeJS.ProcessEnv = process.env): void {
                 return;
               }
               const verdict = meets(cell.expected, run.observed);
-              const declared = cell.knownFailure
-                ? { reason: `known server failure: ${cell.knownFailure}` }
-                : deviationFor(deviations[cell.client] ?? [], cell.id);
-              if (declared) {
+              const deviation = cqlDeviationFor(deviations[cell.client] ?? [], cell, versions[cell.client] ?? '');
+              const declared = cell.knownFailure ? `known server failure: ${cell.knownFailure}` : deviation?.reason;
+              if (declared !== undefined) {
                 if (verdict.ok) {
-                  Object.assign(record, { status: 'failed', reason: `stale deviation: the cell now passes (${declared.reason})` });
+                  Object.assign(record, { status: 'failed', reason: `stale deviation: the cell now passes (${declared})` });
                   expect.fail(record.reason);
                 }
-                Object.assign(record, { status: 'deviation', reason: `declared deviation: ${declared.reason} (${verdict.why})` });
-                await allure.label('tag', 'declared deviation');
-                return;
+                // A declaration that names what is seen instead covers that failure only.
+                if (!deviation || cell.knownFailure || observedAsDeclared(deviation, run.observed)) {
+                  Object.assign(record, { status: 'deviation', reason: `declared deviation: ${declared} (${verdict.why})` });
+                  await allure.label('tag', 'declared deviation');
+                  return;
+                }
               }
               Object.assign(record, { status: verdict.ok ? 'passed' : 'failed', ...(verdict.why ? { reason: verdict.why } : {}) });
               expect(verdict.ok, verdict.why).toBe(true);

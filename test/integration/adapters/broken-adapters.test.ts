@@ -3,7 +3,8 @@
 // (the adapter's whole process group ends, its child included).
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdapterDriver, AdapterStartError, type AdapterTimeouts } from '../../../harness/clients/adapter/driver.ts';
+import { AdapterDriver, type AdapterTimeouts } from '../../../harness/clients/adapter/driver.ts';
+import { AdapterStartError } from '../../../harness/clients/adapter/hello.ts';
 import { BUILTIN_ONLY } from '../../../harness/clients/adapter/error-map.ts';
 import { checkAdapter } from '../../../harness/cli/adapter-check.ts';
 import type { DriveContext, MemberEvidence } from '../../../harness/clients/driver.ts';

@@ -7,12 +7,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cassandraLib } from '../../../harness/cql/cassandra/install.ts';
-import { adapterCommand } from '../../../harness/cql/adapter/adapters.ts';
+import { ADAPTER_REGISTRY } from '../../../harness/clients/adapter/registry.ts';
+import { cacheRoot } from '../../../harness/clients/adapter/venv.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURES = join(ROOT, 'test/integration/cql/fixtures/matrices');
 const reportRoot = mkdtempSync(join(tmpdir(), 'secmatrix-cql-test-reports-'));
-const missing = !cassandraLib() ? 'Cassandra jars not resolved (.ci/setup-cassandra.sh)' : adapterCommand('cassandra-python').missing;
+const venv = join(cacheRoot(), 'venvs', `cassandra-driver-${ADAPTER_REGISTRY['cassandra-python']!.defaultVersion}`);
+const missing = !cassandraLib()
+  ? 'Cassandra jars not resolved (.ci/setup-cassandra.sh)'
+  : existsSync(join(venv, 'bin', 'python'))
+    ? undefined
+    : `no Python driver venv at ${venv} (.ci/setup-cql.sh)`;
 
 /** Processes of CQL runs: JVMs and adapters whose command line names a CQL run dir or an adapter. */
 function runProcesses(): string[] {

@@ -38,6 +38,21 @@ describe('deviations files', () => {
     expect(observedAsDeclared(devs[0]!, { kind: 'auth-refused', status: 'CREDENTIALS_FAILED' })).toBe(false);
     expect(observedAsDeclared(devs[1]!, { kind: 'error', message: 'x' })).toBe(true);
   });
+
+  it('limits a declaration to the client versions it names (globs), and only when the version is known', () => {
+    const devs = parseDeviations('d.yaml', "deviations:\n  - { cell: 'HZ-TLS-001/*', reason: r, versions: ['5.6.*', '5.7.0'] }\n");
+    const cell = { id: 'HZ-TLS-001/a', requirementId: 'HZ-TLS-001' };
+    expect(deviationFor(devs, cell, '5.6.1')?.reason).toBe('r');
+    expect(deviationFor(devs, cell, '5.7.0')?.reason).toBe('r');
+    // Near misses: a later patch, a prefix, a longer version, no version.
+    expect(deviationFor(devs, cell, '5.7.1')).toBeUndefined();
+    expect(deviationFor(devs, cell, '5.7.0.1')).toBeUndefined();
+    expect(deviationFor(devs, cell, '5.5.9')).toBeUndefined();
+    expect(deviationFor(devs, cell)).toBeUndefined();
+    expect(() => parseDeviations('d.yaml', 'deviations:\n  - { cell: a, reason: x, versions: [""] }\n')).toThrow(
+      'd.yaml: deviations[0].versions[0]: must be a non-empty glob string',
+    );
+  });
 });
 
 describe('adapter error maps', () => {
@@ -57,7 +72,9 @@ describe('adapter error maps', () => {
     expect(names).toEqual(expect.arrayContaining(['hazelcast-python', 'hazelcast-node', 'cassandra-python', 'cassandra-node']));
     // Each family reads its adapters' maps with its own loader (CQL maps name CQL outcomes).
     for (const n of names) {
-      const load = n.startsWith('cassandra-') ? () => CqlErrorMap.load(n) : () => loadErrorMap(join(ADAPTERS_DIR, n, 'error-map.yaml'));
+      const load = n.startsWith('cassandra-')
+        ? () => CqlErrorMap.load(join(ADAPTERS_DIR, n, 'error-map.yaml'), n)
+        : () => loadErrorMap(join(ADAPTERS_DIR, n, 'error-map.yaml'));
       expect(load, n).not.toThrow();
     }
   });

@@ -1,9 +1,13 @@
 // The CQL matrices expand into traced cells (≥ 200), grouped by server configuration, and the
 // adapters' error maps classify the errors the drivers really raise (texts seen with Cassandra 5.0.9).
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ADAPTERS_DIR } from '../../../harness/clients/adapter/registry.ts';
 import { ErrorMap } from '../../../harness/cql/adapter/error-map.ts';
 import { expandCql, groupByServer } from '../../../harness/cql/plan/load.ts';
-import { deviationFor, loadDeviations } from '../../../harness/cql/run/deviations.ts';
+import { clientDeviations, cqlDeviationFor, observedAsDeclared } from '../../../harness/cql/run/deviations.ts';
+
+const mapOf = (client: string) => ErrorMap.load(join(ADAPTERS_DIR, client, 'error-map.yaml'), client);
 
 describe('CQL matrices', () => {
   const cells = expandCql(['cql-tls', 'cql-auth', 'cql-permissions'], ['cassandra-python', 'cassandra-node']);
@@ -30,8 +34,8 @@ describe('CQL matrices', () => {
 });
 
 describe('error maps', () => {
-  const py = ErrorMap.load('cassandra-python');
-  const node = ErrorMap.load('cassandra-node');
+  const py = mapOf('cassandra-python');
+  const node = mapOf('cassandra-node');
   it('python: driver exceptions and server codes', () => {
     expect(py.classify({ class: 'cassandra.AuthenticationFailed', code: '0x0100', message: 'Failed to authenticate … [Bad credentials]' })).toEqual({
       kind: 'auth-refused',
@@ -75,9 +79,28 @@ describe('error maps', () => {
     expect(node.classify({ class: 'ResponseError', code: '0x2100', message: 'User has no permission' })).toEqual({ kind: 'unauthorized' });
     expect(node.classify({ class: 'AuthenticationError', code: null, message: 'Bad credentials' })).toEqual({ kind: 'auth-refused' });
   });
-  it('deviations: a declared python cell, with a reason', () => {
-    const d = loadDeviations('cassandra-python');
-    expect(deviationFor(d, 'cassandra-python/CQL-TLS-15/tls-untrusted-cert/legacy-cert-required')?.reason).toMatch(/verify_mode/);
-    expect(deviationFor(d, 'cassandra-node/CQL-TLS-15/tls-untrusted-cert/legacy-cert-required')).toBeUndefined();
+  it('without an error map (a vendor adapter) every error stays unclassified', () => {
+    expect(ErrorMap.load(undefined, 'vendor').classify({ class: 'X', code: '0x2100', message: 'no permission' })).toMatchObject({ kind: 'error' });
+  });
+  it("deviations: the python adapter's declaration matches its cell at any driver version, not another client's", () => {
+    const d = clientDeviations(join(ADAPTERS_DIR, 'cassandra-python', 'deviations.yaml'), []);
+    const cell = (client: string, rest = 'CQL-TLS-15/tls-untrusted-cert/legacy-cert-required') => ({
+      id: `${client}/${rest}`,
+      client,
+      requirementId: 'CQL-TLS-15',
+    });
+    expect(cqlDeviationFor(d, cell('cassandra-python'), '3.30.1')?.reason).toMatch(/verify_mode/);
+    // Declared for the versions measured with the bug: 3.25.0 verifies (its cell must pass), and a
+    // version-limited declaration never applies to an unknown version.
+    expect(cqlDeviationFor(d, cell('cassandra-python@3.25.0'), '3.25.0')).toBeUndefined();
+    expect(cqlDeviationFor(d, cell('cassandra-python@3.3.0'), '3.3.0')).toBeUndefined();
+    expect(cqlDeviationFor(d, cell('cassandra-python'), '')).toBeUndefined();
+    // Near misses: another case of the same requirement, another server.
+    expect(cqlDeviationFor(d, cell('cassandra-python', 'CQL-TLS-15/tls-untrusted-cert/legacy-cert-required-x'), '3.30.1')).toBeUndefined();
+    expect(cqlDeviationFor(d, cell('cassandra-python', 'CQL-TLS-15/tls-server/legacy-cert-required'), '3.30.1')).toBeUndefined();
+    // It names what is seen instead (the untrusted server accepted): another failure is not covered.
+    const dev = cqlDeviationFor(d, cell('cassandra-python'), '3.30.1')!;
+    expect(observedAsDeclared(dev, { kind: 'ok' })).toBe(true);
+    expect(observedAsDeclared(dev, { kind: 'error', message: 'adapter crashed' })).toBe(false);
   });
 });
