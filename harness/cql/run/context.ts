@@ -98,6 +98,7 @@ export class CqlRunContext {
       if (why) {
         cur.notApplicable = why;
         fig.outcome = 'not-applicable';
+        fig.startMs = performance.now() - t0;
         return cur;
       }
       const stores = setup.tls ? await prepareServerStores(setup.tls, this.pki, join(dir, 'stores')) : undefined;

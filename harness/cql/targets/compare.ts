@@ -141,6 +141,8 @@ export function differences(cluster: ComparableServer, cell: ComparableServer): 
     const a = cluster[k];
     const b = cell[k];
     if (a === b || (k.startsWith('tls ') && !tlsBoth)) continue;
+    // A parameter of the mTLS authenticators: named only when both sides use one.
+    if (k === 'authenticator validator' && (a === undefined || b === undefined)) continue;
     const label = k.replace(/^tls /, 'client_encryption_options.');
     out.push(`the cluster's ${label} is ${a ?? '(not set)'}, this cell's server needs ${b ?? '(not set)'}`);
   }

@@ -57,8 +57,12 @@ describe('cassandra.yaml comparison (external target)', () => {
     cluster['authenticator'] = 'PasswordAuthenticator';
     expect(await diff(cluster, await rendered('mtls'))).toEqual([
       "the cluster's authenticator is PasswordAuthenticator, this cell's server needs MutualTlsAuthenticator",
-      // The validator is a parameter of the mTLS authenticators only.
-      "the cluster's authenticator validator is (not set), this cell's server needs SpiffeCertificateValidator",
+    ]);
+    // The validator is a parameter of the mTLS authenticators: compared when both use one.
+    const other = await rendered('mtls');
+    other['authenticator'] = { class_name: 'org.apache.cassandra.auth.MutualTlsAuthenticator', parameters: { validator_class_name: 'com.example.MyValidator' } };
+    expect(await diff(other, await rendered('mtls'))).toEqual([
+      "the cluster's authenticator validator is com.example.MyValidator, this cell's server needs SpiffeCertificateValidator",
     ]);
   });
 
