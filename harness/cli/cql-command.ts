@@ -28,13 +28,20 @@ export function registerCqlCommand(program: Command): void {
         return;
       }
       if (!opts.server || !opts.out) throw new InvalidArgumentError('cql render needs --server KEY and --out DIR (or --list)');
-      const w = await writeServerFiles({ serverKey: opts.server, outDir: opts.out, host: opts.host, nativePort: opts.nativePort, storagePort: opts.storagePort });
+      const w = await writeServerFiles({
+        serverKey: opts.server,
+        outDir: opts.out,
+        host: opts.host,
+        nativePort: opts.nativePort,
+        storagePort: opts.storagePort,
+      });
       const lines = [
         `wrote ${w.yamlPath} (server configuration ${opts.server}; data directories under ${w.dataDir})`,
         ...w.stores.map((s) => `  store ${s}`),
         ...w.notes.map((n) => `note: ${n}`),
         `start Cassandra with -Dcassandra.config=file://${w.yamlPath}, then:`,
-        `  secmatrix run --only cql-tls,cql-auth,cql-permissions --client cassandra-python --target external --external-address ${opts.host}:${opts.nativePort} --external-config ${w.yamlPath}`,
+        '  secmatrix run --only cql-tls,cql-auth,cql-permissions --client cassandra-python --target external \\',
+        `    --external-address ${opts.host}:${opts.nativePort} --external-config ${w.yamlPath}`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });

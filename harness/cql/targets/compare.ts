@@ -27,7 +27,8 @@ export function parseCassandraYaml(text: string, file: string): Raw {
     throw new ClusterConfigError(`${file}:${pos.line}:${pos.col}: not valid YAML: ${err.message.split('\n')[0]}`);
   }
   const value = doc.toJS() as unknown;
-  if (!isObj(value)) throw new ClusterConfigError(`${file}: a cassandra.yaml must be a mapping of settings, this is ${value === null ? 'empty' : typeof value}`);
+  if (!isObj(value))
+    throw new ClusterConfigError(`${file}: a cassandra.yaml must be a mapping of settings, this is ${value === null ? 'empty' : typeof value}`);
   return value;
 }
 
@@ -48,7 +49,13 @@ function duration(doc: Raw, key: string, fallbackMs: number): string {
   if (typeof v === 'number') return `${v} ms`;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|us|µs|ns|milliseconds|seconds|minutes|hours|days)?\s*$/i.exec(String(v));
   if (!m) return `unparsed ${String(v)}`;
-  const unit = (m[2] ?? 'ms').toLowerCase().replace(/^milliseconds$/, 'ms').replace(/^seconds$/, 's').replace(/^minutes$/, 'm').replace(/^hours$/, 'h').replace(/^days$/, 'd');
+  const unit = (m[2] ?? 'ms')
+    .toLowerCase()
+    .replace(/^milliseconds$/, 'ms')
+    .replace(/^seconds$/, 's')
+    .replace(/^minutes$/, 'm')
+    .replace(/^hours$/, 'h')
+    .replace(/^days$/, 'd');
   return `${Number(m[1]) * (UNIT_MS[unit] ?? 1)} ms`;
 }
 
@@ -122,7 +129,12 @@ export async function comparableServer(doc: Raw, o: CompareOptions): Promise<Com
     if (p === undefined || p === null || p === '') return 'none';
     const path = isAbsolute(String(p)) ? String(p) : resolve(o.baseDir, String(p));
     const pw = ceo[`${what}_password`];
-    const ref: StoreRef = { what: `client_encryption_options.${what}`, path, type: storeType, password: pw === undefined || pw === null ? undefined : String(pw) };
+    const ref: StoreRef = {
+      what: `client_encryption_options.${what}`,
+      path,
+      type: storeType,
+      password: pw === undefined || pw === null ? undefined : String(pw),
+    };
     return storeContent(ref);
   };
   out['tls keystore content'] = await store('keystore');

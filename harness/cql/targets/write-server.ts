@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildPki } from '../../../pki/index.ts';
-import { cqlPkiRequest, SPIFFE } from '../pki-request.ts';
+import { CQL_IDS, cqlPkiRequest, SPIFFE } from '../pki-request.ts';
 import { loadServers } from '../plan/load.ts';
 import { renderCassandraYaml } from '../render.ts';
 import { prepareServerStores } from '../stores.ts';
@@ -42,18 +42,27 @@ export async function writeServerFiles(o: WriteServerOptions): Promise<WrittenSe
   const pki = await buildPki(cqlPkiRequest(), { outDir: join(out, 'pki'), ...(o.cacheDir ? { cacheDir: o.cacheDir } : {}) });
   const stores = setup.tls ? await prepareServerStores(setup.tls, pki, join(out, 'stores')) : undefined;
   const dataDir = join(out, 'data');
-  const yaml = renderCassandraYaml(setup, { clusterName: 'secmatrix', dir: dataDir, host: o.host, nativePort: o.nativePort, storagePort: o.storagePort }, stores);
+  const yaml = renderCassandraYaml(
+    setup,
+    { clusterName: 'secmatrix', dir: dataDir, host: o.host, nativePort: o.nativePort, storagePort: o.storagePort },
+    stores,
+  );
   const yamlPath = join(out, 'cassandra.yaml');
   // It holds the stores' (test-only) passwords, as Cassandra needs them.
   await writeFile(yamlPath, yaml, { mode: 0o600 });
   const notes: string[] = [];
-  if (setup.authenticator === 'MutualTlsAuthenticator')
+  if (setup.authenticator === 'MutualTlsAuthenticator') {
+    const admin = pki.artifacts[CQL_IDS.clientAdmin]!.files;
     notes.push(
-      "MutualTlsAuthenticator accepts certificates only: before the suite can log in, map its admin certificate's identity " +
-        `to a superuser role (start once with MutualTlsWithPasswordFallbackAuthenticator and optional: true, then ADD IDENTITY '${SPIFFE.admin}' TO ROLE 'cassandra'). ` +
-        `The admin certificate and key are ${pki.artifacts['cql-client-spiffe-admin']?.files.chain ?? '?'} and its .key.pem.`,
+      "MutualTlsAuthenticator accepts certificates only: before the suite can log in, map its admin certificate's identity to a superuser role " +
+        `(start once with MutualTlsWithPasswordFallbackAuthenticator and optional: true, then ADD IDENTITY '${SPIFFE.admin}' TO ROLE 'cassandra'). ` +
+        `The admin certificate: ${admin.chain ?? '?'}, its key: ${admin.key ?? '?'}.`,
     );
+  }
   if (setup.authenticator !== 'AllowAllAuthenticator')
-    notes.push('The suite logs in as SECMATRIX_CQL_ADMIN_USER / SECMATRIX_CQL_ADMIN_PASSWORD (default cassandra/cassandra) and creates sm_* roles: use a disposable cluster.');
+    notes.push(
+      'The suite logs in as SECMATRIX_CQL_ADMIN_USER / SECMATRIX_CQL_ADMIN_PASSWORD (default cassandra/cassandra) ' +
+        'and creates sm_* roles and the sm_ks keyspace: use a disposable cluster.',
+    );
   return { yamlPath, dataDir, stores: stores ? [stores.keystore, ...(stores.truststore ? [stores.truststore] : [])] : [], notes };
 }

@@ -183,7 +183,21 @@ describe('CQL external target: bad settings stop the run before any cell', () =>
     const before = runDirs();
     const bad = join(work, 'bad-cassandra.yaml');
     writeFileSync(bad, 'cluster_name: x\nauthenticator: PasswordAuthenticator\nclient_encryption_options:\n  enabled: true\n   optional: [\n');
-    const r = await cli(['run', '--only', 'cql-auth', '--client', 'cassandra-node', '--target', 'external', '--external-address', '127.0.0.1:9', '--external-config', bad, '--report-dir', join(work, 'r-bad')]);
+    const r = await cli([
+      'run',
+      '--only',
+      'cql-auth',
+      '--client',
+      'cassandra-node',
+      '--target',
+      'external',
+      '--external-address',
+      '127.0.0.1:9',
+      '--external-config',
+      bad,
+      '--report-dir',
+      join(work, 'r-bad'),
+    ]);
     expect(r.code, r.output).toBe(1);
     expect(r.output).toContain(`secmatrix: ${bad}:4:`);
     expect(r.output).toMatch(/not valid YAML/);
@@ -195,7 +209,21 @@ describe('CQL external target: bad settings stop the run before any cell', () =>
     const ok = join(work, 'plain-cassandra.yaml');
     writeFileSync(ok, 'authenticator: AllowAllAuthenticator\nclient_encryption_options:\n  enabled: false\n');
     const port = await freePort();
-    const r = await cli(['run', '--only', 'cql-auth', '--client', 'cassandra-node', '--target', 'external', '--external-address', `127.0.0.1:${port}`, '--external-config', ok, '--report-dir', join(work, 'r-unreachable')]);
+    const r = await cli([
+      'run',
+      '--only',
+      'cql-auth',
+      '--client',
+      'cassandra-node',
+      '--target',
+      'external',
+      '--external-address',
+      `127.0.0.1:${port}`,
+      '--external-config',
+      ok,
+      '--report-dir',
+      join(work, 'r-unreachable'),
+    ]);
     expect(r.code, r.output).toBe(1);
     expect(r.output).toContain(`secmatrix: --external-address 127.0.0.1:${port}: no Cassandra node answers there (connect ECONNREFUSED`);
     const r2 = await cli(['run', '--only', 'cql-auth', '--target', 'external', '--external-address', 'nohost', '--external-config', ok]);

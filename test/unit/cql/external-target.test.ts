@@ -18,6 +18,7 @@ import { cassandraYamlObject } from '../../../harness/cql/render.ts';
 import { prepareServerStores } from '../../../harness/cql/stores.ts';
 import { comparableServer, differences, parseCassandraYaml } from '../../../harness/cql/targets/compare.ts';
 import { adminFromEnv, ExternalCassandra, readClusterConfig, redactYamlPasswords } from '../../../harness/cql/targets/external.ts';
+import { writeServerFiles } from '../../../harness/cql/targets/write-server.ts';
 
 let dir: string;
 let pki: PkiManifest;
@@ -60,7 +61,10 @@ describe('cassandra.yaml comparison (external target)', () => {
     ]);
     // The validator is a parameter of the mTLS authenticators: compared when both use one.
     const other = await rendered('mtls');
-    other['authenticator'] = { class_name: 'org.apache.cassandra.auth.MutualTlsAuthenticator', parameters: { validator_class_name: 'com.example.MyValidator' } };
+    other['authenticator'] = {
+      class_name: 'org.apache.cassandra.auth.MutualTlsAuthenticator',
+      parameters: { validator_class_name: 'com.example.MyValidator' },
+    };
     expect(await diff(other, await rendered('mtls'))).toEqual([
       "the cluster's authenticator validator is com.example.MyValidator, this cell's server needs SpiffeCertificateValidator",
     ]);
@@ -78,7 +82,8 @@ describe('cassandra.yaml comparison (external target)', () => {
     const c = await rendered('tls12-one-suite');
     ceo(c)['cipher_suites'] = ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'];
     expect(await diff(c, await rendered('tls12-one-suite'))).toEqual([
-      "the cluster's client_encryption_options.cipher_suites is TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, this cell's server needs TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+      "the cluster's client_encryption_options.cipher_suites is TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, " +
+        "this cell's server needs TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
     ]);
   });
 
@@ -86,13 +91,17 @@ describe('cassandra.yaml comparison (external target)', () => {
     expect(await diff(await rendered('tls-server'), await rendered('tls-optional'))).toEqual([
       "the cluster's client encryption is required, this cell's server needs optional (plaintext and TLS)",
     ]);
-    expect(await diff(await rendered('plain'), await rendered('tls-server'))).toEqual(["the cluster's client encryption is off, this cell's server needs required"]);
+    expect(await diff(await rendered('plain'), await rendered('tls-server'))).toEqual([
+      "the cluster's client encryption is off, this cell's server needs required",
+    ]);
   });
 
   it('other store content: another server certificate, a store with the right name but other content', async () => {
     const d = await diff(await rendered('tls-untrusted-cert'), await rendered('tls-server'));
     expect(d).toHaveLength(1);
-    expect(d[0]).toMatch(/^the cluster's client_encryption_options\.keystore content is private key \+ chain member-untrusted-ca \[sha256 [0-9a-f]{16}\].*, this cell's server needs private key \+ chain member-rsa /);
+    expect(d[0]).toMatch(
+      /^the cluster's client_encryption_options\.keystore content is private key \+ chain member-untrusted-ca \[sha256 [0-9a-f]{16}\].*, this cell's server needs private key \+ chain member-rsa /,
+    );
     // The cell's file name and format, another certificate inside (a copy: PKCS12 stores are the PKI's own files).
     const cluster = await rendered('tls-server');
     const ks = join(dir, 'copy', 'member-rsa.keystore.p12');
@@ -105,7 +114,9 @@ describe('cassandra.yaml comparison (external target)', () => {
     const t = await rendered('tls-mutual');
     ceo(t)['truststore'] = pki.artifacts['untrusted-ca']!.files.truststore;
     ceo(t)['truststore_password'] = pki.artifacts['untrusted-ca']!.passwords.truststore;
-    expect((await diff(t, await rendered('tls-mutual'))).join('\n')).toMatch(/^the cluster's client_encryption_options\.truststore content is trusted .*untrusted/i);
+    expect((await diff(t, await rendered('tls-mutual'))).join('\n')).toMatch(
+      /^the cluster's client_encryption_options\.truststore content is trusted .*untrusted/i,
+    );
   });
 
   it('stores compare by content: JKS and PKCS12 of the same certificates differ only in store_type; an encrypted PEM key is named', async () => {
@@ -138,7 +149,9 @@ describe('cassandra.yaml comparison (external target)', () => {
   it('a store that cannot be read (wrong password, missing file) is an error naming the setting and the file', async () => {
     const a = await rendered('tls-server');
     ceo(a)['keystore_password'] = 'not-the-password';
-    await expect(cmp(a)).rejects.toThrow(/client_encryption_options\.keystore .*member-rsa\.keystore\.p12: keytool cannot read it as PKCS12: .*password was incorrect/);
+    await expect(cmp(a)).rejects.toThrow(
+      /client_encryption_options\.keystore .*member-rsa\.keystore\.p12: keytool cannot read it as PKCS12: .*password was incorrect/,
+    );
     const b = await rendered('tls-server');
     ceo(b)['keystore'] = join(dir, 'nowhere.p12');
     await expect(cmp(b)).rejects.toThrow(/client_encryption_options\.keystore .*nowhere\.p12 cannot be read here/);
@@ -147,9 +160,9 @@ describe('cassandra.yaml comparison (external target)', () => {
 
 describe('the cluster file', () => {
   it('malformed YAML names the file, line and column; a non-mapping says so', () => {
-    expect(() => parseCassandraYaml('authenticator: PasswordAuthenticator\nclient_encryption_options:\n  enabled: true\n   optional: [\n', '/x/cassandra.yaml')).toThrow(
-      /^\/x\/cassandra\.yaml:3:12: not valid YAML: Nested mappings/,
-    );
+    expect(() =>
+      parseCassandraYaml('authenticator: PasswordAuthenticator\nclient_encryption_options:\n  enabled: true\n   optional: [\n', '/x/cassandra.yaml'),
+    ).toThrow(/^\/x\/cassandra\.yaml:3:12: not valid YAML: Nested mappings/);
     expect(() => parseCassandraYaml('- a\n- b\n', 'f.yaml')).toThrow(/f\.yaml: a cassandra\.yaml must be a mapping/);
     expect(() => parseCassandraYaml('', 'f.yaml')).toThrow(/this is empty/);
   });
@@ -168,11 +181,27 @@ describe('the cluster file', () => {
     const source = new ExternalCassandra({ address: '127.0.0.1:9042', configFile: file }, {});
     expect(await source.notApplicable(setupOf('tls-server'), { pki, dir: join(dir, 'cell1') })).toBeUndefined();
     expect(await source.notApplicable(setupOf('password'), { pki, dir: join(dir, 'cell2') })).toBe(
-      `the external cluster runs another configuration (${file}): the cluster's authenticator is AllowAllAuthenticator, this cell's server needs PasswordAuthenticator; ` +
-        "the cluster's authorizer is AllowAllAuthorizer, this cell's server needs CassandraAuthorizer; the cluster's client encryption is required, this cell's server needs off",
+      `the external cluster runs another configuration (${file}): ` +
+        "the cluster's authenticator is AllowAllAuthenticator, this cell's server needs PasswordAuthenticator; " +
+        "the cluster's authorizer is AllowAllAuthorizer, this cell's server needs CassandraAuthorizer; " +
+        "the cluster's client encryption is required, this cell's server needs off",
     );
     expect(source.serverVersion).toBe('external cluster at 127.0.0.1:9042');
     await expect(readClusterConfig(join(dir, 'missing.yaml'))).rejects.toThrow(/--external-config .*missing\.yaml cannot be read/);
+  });
+
+  it('`secmatrix cql render` writes a configuration whose files a run finds equal to its own (same PKI cache, stores by content)', async () => {
+    const out = join(dir, 'render-jks');
+    const w = await writeServerFiles({ serverKey: 'tls-mutual-jks', outDir: out, host: '127.0.0.1', nativePort: 19042, storagePort: 17000 });
+    expect(w.yamlPath).toBe(join(out, 'cassandra.yaml'));
+    expect(w.stores).toEqual([join(out, 'stores', 'member-rsa.keystore.jks'), join(out, 'stores', 'root-ca.truststore.jks')]);
+    const source = new ExternalCassandra({ address: '127.0.0.1:19042', configFile: w.yamlPath }, {});
+    // The run's own PKI (built here in another directory) and its own JKS conversion: equal content.
+    expect(await source.notApplicable(setupOf('tls-mutual-jks'), { pki, dir: join(dir, 'cell3') })).toBeUndefined();
+    expect(await source.notApplicable(setupOf('tls-mutual'), { pki, dir: join(dir, 'cell4') })).toMatch(/store_type is JKS, this cell's server needs PKCS12$/);
+    await expect(writeServerFiles({ serverKey: 'nope', outDir: out, host: 'h', nativePort: 1, storagePort: 2 })).rejects.toThrow(
+      /unknown server configuration "nope"/,
+    );
   });
 
   it('the admin login comes from the environment, default cassandra/cassandra', () => {
