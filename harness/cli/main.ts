@@ -8,6 +8,7 @@ import { registerContainersCommand } from './containers-command.ts';
 import { registerSelfcheckCommand } from './selfcheck-command.ts';
 import { registerDiffCommand } from './diff-command.ts';
 import { registerAdapterCommand } from './adapter-command.ts';
+import { registerCqlCommand } from './cql-command.ts';
 import { SUITE_VERSION } from '../core/util/version.ts';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerSelfcheckCommand(program);
   registerDiffCommand(program);
   registerAdapterCommand(program);
+  registerCqlCommand(program);
   for (const sub of program.commands) sub.showHelpAfterError(true).exitOverride();
   return program;
 }

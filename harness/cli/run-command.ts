@@ -51,8 +51,8 @@ export function registerRunCommand(program: Command): void {
     .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default) or "${REFERENCE_VERSION}@TAG" (another tag of the reference member image); each version is run and reported separately, and a version matrix is written`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
-    .option('--external-address <host:port>', 'external target: a member of the running cluster')
-    .option('--external-config <file>', 'external target: the member configuration file the cluster runs with')
+    .option('--external-address <host:port>', 'external target: a member of the running cluster (CQL: a node\'s native transport)')
+    .option('--external-config <file>', 'external target: the member configuration file the cluster runs with (CQL: its cassandra.yaml)')
     .option('--only <areas>', `comma-separated areas (${familyInfo().areas.join(', ')}; or the CQL areas ${CQL_AREAS.join(', ')})`)
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
     .option('--report-dir <dir>', 'where the reports go (with several server versions: one subdirectory per version)', DEFAULT_REPORT_DIR)
@@ -67,12 +67,17 @@ export function registerRunCommand(program: Command): void {
       const isCqlArea = (a: string) => (CQL_AREAS as readonly string[]).includes(a);
       if (only.some(isCqlArea)) {
         if (!only.every(isCqlArea)) throw new InvalidArgumentError('CQL areas (cql-*) run separately from the Hazelcast areas');
-        if (opts.target !== 'embedded') throw new InvalidArgumentError('the CQL areas run against the embedded Apache Cassandra only (container definitions are unit-tested, see README)');
+        if (opts.target !== 'embedded' && opts.target !== 'external')
+          throw new InvalidArgumentError('the CQL areas run against the embedded Apache Cassandra or an external cluster (container definitions are unit-tested, see README)');
+        if (opts.target === 'external' && (!opts.externalAddress || !opts.externalConfig))
+          throw new InvalidArgumentError('--target external needs --external-address HOST:PORT and --external-config path/to/cassandra.yaml');
         const values = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [...DEFAULT_CQL_CLIENTS];
         // Heavy (vitest) only when the command runs.
         const [{ runCql, printCqlOutcome }, { resolveCqlClients }] = await Promise.all([import('../cql/run/run.ts'), import('../cql/run/clients.ts')]);
         // Every client is made ready (venvs installed) before the first Cassandra starts.
         const clients = await resolveCqlClients(values, (l) => process.stdout.write(`${l}\n`));
+        const target =
+          opts.target === 'external' ? { kind: 'external' as const, address: opts.externalAddress!, configFile: opts.externalConfig! } : { kind: 'embedded' as const };
         const out = await runCql({
           areas: only as never,
           clients,
@@ -81,6 +86,7 @@ export function registerRunCommand(program: Command): void {
           deviations: opts.deviations,
           ...(opts.history ? { historyPath: opts.history } : {}),
           verbose: true,
+          target,
         });
         printCqlOutcome(out, opts.reportDir, (l) => process.stdout.write(l));
         process.exitCode = out.exitCode;

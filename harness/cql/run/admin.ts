@@ -4,7 +4,7 @@
 import cassandra from 'cassandra-driver';
 import { readFileSync } from 'node:fs';
 import type { PkiManifest } from '../../../pki/types.ts';
-import type { CqlServerSetup } from '../model.ts';
+import type { CqlCredentials, CqlServerSetup } from '../model.ts';
 import { CQL_IDS } from '../pki-request.ts';
 import { SUPERUSER } from '../plan/fixtures.ts';
 import { withTimeout } from '../../core/util/deadline.ts';
@@ -16,7 +16,7 @@ export interface AdminClient {
   close(): Promise<void>;
 }
 
-function adminOptions(setup: CqlServerSetup, pki: PkiManifest, host: string, port: number): cassandra.ClientOptions {
+function adminOptions(setup: CqlServerSetup, pki: PkiManifest, host: string, port: number, login: CqlCredentials): cassandra.ClientOptions {
   const o: cassandra.ClientOptions = {
     contactPoints: [host],
     localDataCenter: 'datacenter1',
@@ -24,7 +24,7 @@ function adminOptions(setup: CqlServerSetup, pki: PkiManifest, host: string, por
     socketOptions: { connectTimeout: 5000, readTimeout: 20_000 },
     policies: { reconnection: new cassandra.policies.reconnection.ConstantReconnectionPolicy(1000) },
   };
-  if (setup.authenticator !== 'AllowAllAuthenticator') o.authProvider = new cassandra.auth.PlainTextAuthProvider(SUPERUSER.username, SUPERUSER.password);
+  if (setup.authenticator !== 'AllowAllAuthenticator') o.authProvider = new cassandra.auth.PlainTextAuthProvider(login.username, login.password);
   const tls = setup.tls;
   if (tls && !tls.optional) {
     const ssl: Record<string, unknown> = { rejectUnauthorized: false };
@@ -39,8 +39,14 @@ function adminOptions(setup: CqlServerSetup, pki: PkiManifest, host: string, por
   return o;
 }
 
-export async function connectAdmin(setup: CqlServerSetup, pki: PkiManifest, host: string, port: number): Promise<AdminClient> {
-  const client = new cassandra.Client(adminOptions(setup, pki, host, port));
+export async function connectAdmin(
+  setup: CqlServerSetup,
+  pki: PkiManifest,
+  host: string,
+  port: number,
+  login: CqlCredentials = SUPERUSER,
+): Promise<AdminClient> {
+  const client = new cassandra.Client(adminOptions(setup, pki, host, port, login));
   try {
     await client.connect();
     await client.execute('SELECT release_version FROM system.local');

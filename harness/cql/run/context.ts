@@ -1,7 +1,8 @@
 // Everything a CQL suite run shares while it walks its cells: the PKI, one adapter process per
-// client under test, one Cassandra at a time (one start per server configuration; two for the
-// MutualTlsAuthenticator, whose identities are added before it is turned on), the admin session,
-// and one client session per identity.
+// client under test, one server at a time from the run's server source (targets/: the embedded
+// Cassandra — one start per server configuration; two for the MutualTlsAuthenticator, whose
+// identities are added before it is turned on — or an external cluster), the admin session, and
+// one client session per identity.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../../../pki/canonical-hash.ts';
@@ -12,13 +13,15 @@ import { onCleanup } from '../../core/util/cleanup.ts';
 import { ErrorMap } from '../adapter/error-map.ts';
 import { watchGroup } from '../watchdog.ts';
 import type { CqlClient } from './clients.ts';
-import { CassandraProcess, CassandraStartError, type StartedCassandra } from '../cassandra/process.ts';
-import type { CqlClientSetup, CqlServerSetup } from '../model.ts';
+import { CassandraStartError } from '../cassandra/process.ts';
+import type { CqlClientSetup, CqlCredentials, CqlServerSetup } from '../model.ts';
 import { cqlResource, FIXTURE, FIXTURE_SETUP, statement, type CqlOutcome } from '../oracle/index.ts';
 import { SPIFFE } from '../pki-request.ts';
-import { authFixtureCql } from '../plan/fixtures.ts';
+import { authFixtureCql, SUPERUSER } from '../plan/fixtures.ts';
 import type { CqlCell } from '../plan/cell.ts';
 import { prepareServerStores } from '../stores.ts';
+import { EmbeddedCassandra } from '../targets/embedded.ts';
+import type { CqlServer, CqlServerSource } from '../targets/source.ts';
 import { connectAdmin, type AdminClient } from './admin.ts';
 
 export interface CqlCellRun {
@@ -31,15 +34,17 @@ export interface ServerStartFigure {
   serverKey: string;
   startMs: number;
   starts: number;
-  outcome: 'started' | 'config-rejected' | 'failed';
+  outcome: 'started' | 'config-rejected' | 'failed' | 'external' | 'not-applicable';
 }
 
 interface Current {
   key: string;
   dir: string;
-  started?: StartedCassandra;
+  started?: CqlServer;
   rejected?: CassandraStartError;
   failed?: Error;
+  /** The source cannot serve this configuration (an external cluster running another one). */
+  notApplicable?: string;
   admin?: AdminClient;
   sessions: Map<string, { id: string; outcome: CqlOutcome }>;
 }
@@ -66,8 +71,14 @@ export class CqlRunContext {
     readonly pki: PkiManifest,
     private readonly workDir: string,
     clients: readonly CqlClient[],
+    readonly source: CqlServerSource = new EmbeddedCassandra(),
   ) {
     this.clients = new Map(clients.map((c) => [c.id, c]));
+  }
+
+  /** A cell's `cassandra` login is the source's superuser (an external cluster's may differ). */
+  private credentials(c: CqlCredentials | null): CqlCredentials | null {
+    return c && c.username === SUPERUSER.username && c.password === SUPERUSER.password ? this.source.admin : c;
   }
 
   /** Versions the adapters reported (hello). */
@@ -110,23 +121,31 @@ export class CqlRunContext {
     this.starts.push(fig);
     const t0 = performance.now();
     try {
+      const why = await this.source.notApplicable(setup, { pki: this.pki, dir });
+      if (why) {
+        cur.notApplicable = why;
+        fig.outcome = 'not-applicable';
+        fig.startMs = performance.now() - t0;
+        return cur;
+      }
       const stores = setup.tls ? await prepareServerStores(setup.tls, this.pki, join(dir, 'stores')) : undefined;
       const dataDir = join(dir, 'data');
       const start = async (s: CqlServerSetup) => {
-        fig.starts++;
-        return new CassandraProcess()
-          .withSetup(s, stores)
-          .withWorkDir(dir)
-          .withDataDir(dataDir)
-          .withStartupTimeout(180_000)
-          .withReadyProbe(async ({ host, nativePort }) => {
-            const admin = await connectAdmin(s, this.pki, host, nativePort);
+        if (this.source.fresh) fig.starts++;
+        return this.source.start(s, {
+          dir,
+          dataDir,
+          stores,
+          probe: async ({ host, nativePort }) => {
+            const admin = await connectAdmin(s, this.pki, host, nativePort, this.source.admin);
             await admin.close();
-          })
-          .start();
+          },
+        });
       };
       const mutualOnly = setup.authenticator === 'MutualTlsAuthenticator' && setup.tls?.requireClientAuth;
-      if (mutualOnly) {
+      // An external cluster runs as it is: its identities are the operator's to map (README).
+      const bootstrap = mutualOnly && this.source.fresh;
+      if (bootstrap) {
         // The identities must exist before the authenticator that needs them: a first start with the
         // password fallback over a plaintext-capable port adds them, then the real configuration.
         const boot: CqlServerSetup = { ...setup, tls: { ...setup.tls!, optional: true }, authenticator: 'MutualTlsWithPasswordFallbackAuthenticator' };
@@ -143,8 +162,9 @@ export class CqlRunContext {
         }
       }
       cur.started = await start(setup);
-      cur.admin = await connectAdmin(setup, this.pki, cur.started.host, cur.started.nativePort);
-      if (setup.authenticator !== 'AllowAllAuthenticator' && !mutualOnly)
+      if (!this.source.fresh) fig.outcome = 'external';
+      cur.admin = await connectAdmin(setup, this.pki, cur.started.host, cur.started.nativePort, this.source.admin);
+      if (setup.authenticator !== 'AllowAllAuthenticator' && !bootstrap)
         for (const c of authFixtureCql(setup.authenticator.startsWith('MutualTls'))) await cur.admin.execute(c);
       if (setup.authorizer === 'CassandraAuthorizer') for (const c of FIXTURE_SETUP) await cur.admin.execute(c);
     } catch (err) {
@@ -160,7 +180,7 @@ export class CqlRunContext {
     return cur;
   }
 
-  private connectRequest(setup: CqlClientSetup, started: StartedCassandra, session: string): Record<string, unknown> {
+  private connectRequest(setup: CqlClientSetup, started: CqlServer, session: string): Record<string, unknown> {
     const t = setup.tls;
     let tls: Record<string, unknown> | null = null;
     if (t) {
@@ -190,7 +210,7 @@ export class CqlRunContext {
       system: 'cql',
       addresses: [`${setup.host ?? started.host}:${started.nativePort}`],
       tls,
-      credentials: setup.credentials ? { kind: 'username-password', ...setup.credentials } : null,
+      credentials: setup.credentials ? { kind: 'username-password', ...this.credentials(setup.credentials) } : null,
       timeouts: { connectMs: CONNECT_TIMEOUT, operationMs: OP_TIMEOUT },
       options: { ...(t?.legacyOptionsDict ? { legacySslOptions: true } : {}), ...(setup.sasl ? { saslAuthProvider: true } : {}) },
     };
@@ -199,7 +219,7 @@ export class CqlRunContext {
   private async openSession(
     client: string,
     setup: CqlClientSetup,
-    started: StartedCassandra,
+    started: CqlServer,
     evidence: Record<string, string>,
   ): Promise<{ id?: string; outcome: CqlOutcome }> {
     const adapter = await this.adapter(client);
@@ -262,6 +282,7 @@ export class CqlRunContext {
     const evidence: Record<string, string> = {};
     const cur = await this.serverFor(cell.serverKey, cell.server);
     const done = (observed: CqlOutcome): CqlCellRun => ({ observed, evidence, durationMs: performance.now() - t0 });
+    if (cur.notApplicable) return done({ kind: 'not-applicable', reason: cur.notApplicable });
     if (cur.rejected) {
       evidence['server log'] = cur.rejected.logTail;
       return done({ kind: 'config-rejected' });

@@ -23,6 +23,8 @@ import { STATS_FILE, type CqlCellRecord } from './record.ts';
 import { startsTable, summaryTable, writeCqlReports, type CqlResult } from './report.ts';
 import { clientDeviations } from './deviations.ts';
 import { CQL_ENV } from './suite.ts';
+import { targetEnv, type CqlTarget } from '../targets/index.ts';
+import { preflightExternal } from '../targets/external.ts';
 import { REPO_ROOT } from '../../core/util/repo-root.ts';
 
 const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
@@ -36,6 +38,8 @@ export interface CqlRunOptions {
   reportDir: string;
   historyPath?: string;
   verbose: boolean;
+  /** Where the servers come from: the embedded Cassandra (default) or an external cluster. */
+  target?: CqlTarget;
 }
 
 export interface CqlRunOutcome {
@@ -57,7 +61,10 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
     throw new Error(`no CQL cell matches (areas ${o.areas.join(',')}, clients ${o.clients.map((c) => c.id).join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
   // A malformed deviations file is said before anything starts.
   for (const c of o.clients) clientDeviations(c.deviationsFile, o.deviations ?? []);
-  await ensureCassandra(DEFAULT_CASSANDRA_VERSION);
+  const target: CqlTarget = o.target ?? { kind: 'embedded' };
+  // An external cluster's address and configuration are checked before anything is made.
+  if (target.kind === 'external') await preflightExternal({ address: target.address, configFile: target.configFile });
+  else await ensureCassandra(DEFAULT_CASSANDRA_VERSION);
   const work = await makeTempDir('cql-run');
   const collector = new CellCollector();
   try {
@@ -78,6 +85,7 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
         [CQL_ENV.clients]: JSON.stringify(o.clients),
         [CQL_ENV.deviations]: JSON.stringify(o.deviations ?? []),
         ...(o.grep ? { [CQL_ENV.grep]: o.grep } : {}),
+        ...targetEnv(target),
       },
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
     });
@@ -116,7 +124,7 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
       ? (JSON.parse(readFileSync(statsPath, 'utf8')) as { starts: ServerStartFigure[]; clients: Record<string, string> })
       : { starts: [], clients: {} };
     await writeCqlReports(reportDir, results, {
-      serverVersion: DEFAULT_CASSANDRA_VERSION,
+      serverVersion: target.kind === 'external' ? `external cluster at ${target.address}` : DEFAULT_CASSANDRA_VERSION,
       clients: stats.clients,
       suiteVersion: '0.1.0',
       starts: stats.starts,

@@ -13,6 +13,8 @@ import { CQL_AREAS, type CqlArea, type CqlCell } from '../plan/cell.ts';
 import { FIXTURE_SECRETS } from '../plan/fixtures.ts';
 import { expandCql, groupByServer } from '../plan/load.ts';
 import type { CqlClient } from './clients.ts';
+import { serverSourceFromEnv } from '../targets/index.ts';
+import { SUPERUSER } from '../plan/fixtures.ts';
 import { CqlRunContext } from './context.ts';
 import { clientDeviations, cqlDeviationFor, observedAsDeclared } from './deviations.ts';
 import { CQL_META_KEY, STATS_FILE, type CqlCellRecord } from './record.ts';
@@ -60,8 +62,12 @@ export function defineCqlSuite(env: NodeJS.ProcessEnv = process.env): void {
 
   beforeAll(() => {
     const pki = JSON.parse(readFileSync(manifest, 'utf8')) as PkiManifest;
+    const source = serverSourceFromEnv(env);
     secrets = [...secrets, ...Object.values(pki.artifacts).flatMap((a) => Object.values(a.passwords).filter((p): p is string => !!p))];
-    ctx = new CqlRunContext(pki, join(workDir, 'cql'), clients);
+    // An external cluster's superuser password (Cassandra's well-known default is no secret, and
+    // redacting the word "cassandra" would blank the evidence).
+    if (source.admin.password !== SUPERUSER.password) secrets.push(source.admin.password);
+    ctx = new CqlRunContext(pki, join(workDir, 'cql'), clients, source);
   });
   afterAll(async () => {
     await ctx?.close();
