@@ -31,6 +31,13 @@ export interface ServerStartFigure {
   outcome: 'started' | 'config-rejected' | 'failed';
 }
 
+/** Connect requests to the adapters (for `secmatrix bench`): one per connect cell, one per identity and server; reuses of an identity's session. */
+export interface SessionFigures {
+  cellConnects: number;
+  identityConnects: number;
+  identityReuses: number;
+}
+
 interface Current {
   key: string;
   dir: string;
@@ -46,6 +53,7 @@ const CONNECT_TIMEOUT = 15_000;
 
 export class CqlRunContext {
   readonly starts: ServerStartFigure[] = [];
+  readonly sessions: SessionFigures = { cellConnects: 0, identityConnects: 0, identityReuses: 0 };
   private adapters = new Map<CqlClientName, AdapterProcess>();
   private maps = new Map<CqlClientName, ErrorMap>();
   private current: Current | undefined;
@@ -201,9 +209,11 @@ export class CqlRunContext {
     const key = `${client}|${canonicalJson(setup)}`;
     const live = cur.sessions.get(key);
     if (live) {
+      this.sessions.identityReuses++;
       evidence['connect'] = '(the live session of this identity)';
       return live;
     }
+    this.sessions.identityConnects++;
     const s = await this.openSession(client, setup, cur.started!, evidence);
     if (s.id) cur.sessions.set(key, { id: s.id, outcome: s.outcome });
     return s;
@@ -265,6 +275,7 @@ export class CqlRunContext {
   private async act(cell: CqlCell, cur: Current, evidence: Record<string, string>): Promise<CqlOutcome> {
     const a = cell.action;
     if (a.kind === 'connect') {
+      this.sessions.cellConnects++;
       const s = await this.openSession(cell.client, cell.setup, cur.started!, evidence);
       if (s.id) await this.closeSession(cell.client, s.id);
       return s.outcome;
