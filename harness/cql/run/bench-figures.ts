@@ -155,6 +155,7 @@ export function cqlBenchTable(f: CqlBenchFigures, areas: readonly string[]): str
     row('  suite', `${s1(f.suiteSeconds)} (adapters, Cassandra starts and stops, cells)`),
     row('    server starts', `${s1(f.startSeconds)} (start(s) and fixtures, summed over configurations)`),
     row('    cells', `${s1(f.cellSeconds)} (summed cell times)`),
+    row('    rest', `${s1(f.suiteSeconds - f.startSeconds - f.cellSeconds)} (adapters, Cassandra stops, vitest collection)`),
     row('  outside the suite', s1(f.wallSeconds - f.suiteSeconds)),
     row('server configurations', String(f.configurations)),
     row(

@@ -86,6 +86,7 @@ describe('CQL bench figures', () => {
     // The rejected configuration's cell is not a cell time: the median is over the running servers' cells.
     expect(f.byKind.connect['all']).toEqual({ cells: 3, medianMs: 20 });
     expect(cqlBenchTable(f, ['cql-auth'])).toMatch(/^Cassandra starts\s+4 \(rule: .* = 4; held\)$/m);
+    expect(cqlBenchTable(f, ['cql-auth'])).toMatch(/^ {4}rest\s+26\.9 s /m);
   });
 
   it('a configuration started twice, one started too often and one never started break the rule', () => {
