@@ -3,11 +3,11 @@
 // against a real Cassandra. The printed figures must agree with the cells the grep chooses —
 // Cassandra starts by the rule, sessions, cells per area — and nothing fails. No timing thresholds.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { adapterCommand } from '../../../harness/cql/adapter/adapters.ts';
 import { cassandraLib } from '../../../harness/cql/cassandra/install.ts';
 import { expandCql, groupByServer } from '../../../harness/cql/plan/load.ts';
@@ -15,13 +15,14 @@ import { expandCql, groupByServer } from '../../../harness/cql/plan/load.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const GREP = '/CQL-AUTH-0[135]|CQL-PERM-01/';
 const missing = !cassandraLib() ? 'Cassandra jars not resolved (.ci/setup-cassandra.sh)' : adapterCommand('cassandra-node').missing;
-const ourDirs = () => new Set(readdirSync(tmpdir()).filter((d) => /^secmatrix-(bench|cql-run)-/.test(d)));
+// The bench's own temp dir (TMPDIR): what it leaves there is its own, whatever else runs on the machine.
+const TMP = mkdtempSync(join(tmpdir(), 'secmatrix-bench-test-'));
 
 function bench(args: string[]): Promise<{ code: number | string | null; output: string }> {
   let output = '';
   const child = spawn(process.execPath, [join(ROOT, 'harness/cli/secmatrix.mjs'), 'bench', ...args], {
     cwd: ROOT,
-    env: { ...process.env, SECMATRIX_FROM_SOURCE: '1' },
+    env: { ...process.env, SECMATRIX_FROM_SOURCE: '1', TMPDIR: TMP },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => (output += String(d)));
@@ -43,6 +44,8 @@ function figure(output: string, re: RegExp): RegExpMatchArray {
 }
 
 describe('secmatrix bench of the CQL areas', () => {
+  afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
   it('mixed Hazelcast and CQL areas are a usage error, before anything starts', async () => {
     const r = await bench(['--only', 'tls,cql-tls']);
     expect(r.code).toBe(2);
@@ -61,7 +64,6 @@ describe('secmatrix bench of the CQL areas', () => {
       const rejectedCells = cells.filter((c) => c.serverKey === 'mtls-without-client-auth').length;
       const notApplicable = cells.filter((c) => c.expected.kind === 'not-applicable').length;
 
-      const before = ourDirs();
       const r = await bench(['--only', 'cql-auth,cql-permissions', '--client', 'cassandra-node', '--grep', GREP]);
       expect(r.code, r.output).toBe(0);
       const out = r.output;
@@ -90,7 +92,8 @@ describe('secmatrix bench of the CQL areas', () => {
       ]);
       const kindCells = [...out.matchAll(/^ {2}(connect|statement|grant|superuser)\s.*\((\d+)\)$/gm)].map((m) => Number(m[2]));
       expect(kindCells.reduce((a, b) => a + b, 0)).toBe(used);
-      expect([...ourDirs()].filter((d) => !before.has(d))).toEqual([]);
+      // Its reports and the run's work dir (PKI keys, Cassandra data) are gone (tsx keeps its compile cache there).
+      expect(readdirSync(TMP).filter((d) => !d.startsWith('tsx-'))).toEqual([]);
     },
     300_000,
   );
