@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { clientEntry, DEFAULT_CLIENT } from '../clients/registry.ts';
+import { DEFAULT_CQL_CLIENTS } from '../cql/run/clients.ts';
+import { CQL_AREAS } from '../cql/plan/cell.ts';
 import { benchFigures, type BenchFigures } from '../core/run/bench-figures.ts';
 import { makeTempDir } from '../core/util/tempdir.ts';
 import { familyByName } from '../families.ts';
@@ -41,15 +43,28 @@ export function benchTable(areas: readonly string[], allAreas: readonly string[]
 export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
-    .description('time the conformance matrix and print the cost figures (with --target container: beside the embedded figures)')
-    .option('--only <areas>', 'comma-separated areas', 'tls,mutual-auth,credentials')
+    .description('time the conformance matrix and print the cost figures (with --target container: beside the embedded figures; for the CQL areas: Cassandra starts, client sessions, cell times by action kind, client and area)')
+    .option('--only <areas>', `comma-separated areas (or the CQL areas ${CQL_AREAS.join(', ')})`, 'tls,mutual-auth,credentials')
     .option('--target <name>', 'embedded, or container (also runs embedded and prints both side by side)', 'embedded')
     .option('--grep <pattern>', 'only cells whose id, name or requirement contains this (or /regex/)')
-    .action(async (opts: { only: string; target: string; grep?: string }) => {
+    .option('--client <clients>', `CQL areas: comma-separated clients (NAME[@VERSION] or an adapter PATH, as for run; default: ${DEFAULT_CQL_CLIENTS.join(', ')})`)
+    .action(async (opts: { only: string; target: string; grep?: string; client?: string }, command: Command) => {
       if (opts.target !== 'embedded' && opts.target !== 'container') throw new InvalidArgumentError(`--target must be embedded or container, not "${opts.target}"`);
+      const areas = opts.only.split(',').map((s) => s.trim()).filter(Boolean);
+      const isCql = (a: string) => (CQL_AREAS as readonly string[]).includes(a);
+      if (areas.some(isCql)) {
+        // The CQL areas: their own run path (harness/cql/run), as `secmatrix run` takes it.
+        if (!areas.every(isCql)) command.error(`error: CQL areas (${CQL_AREAS.join(', ')}) are benched separately from the Hazelcast areas: ${areas.join(',')}`);
+        if (opts.target !== 'embedded') command.error('error: the CQL areas run against the embedded Apache Cassandra only');
+        const values = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [...DEFAULT_CQL_CLIENTS];
+        const [{ benchCql }, { resolveCqlClients }] = await Promise.all([import('../cql/run/bench.ts'), import('../cql/run/clients.ts')]);
+        const clients = await resolveCqlClients(values, (l) => process.stdout.write(`${l}\n`)).catch((e: Error) => command.error(`error: ${e.message}`));
+        process.exitCode = await benchCql({ areas: areas as never, clients, grep: opts.grep }, (l) => process.stdout.write(l));
+        return;
+      }
+      if (opts.client) command.error('error: --client is for the CQL areas (the Hazelcast bench times the family\'s own client)');
       const family = await familyByName();
       const client = clientEntry(DEFAULT_CLIENT[family.name]!);
-      const areas = opts.only.split(',').map((s) => s.trim());
       const { runConformance } = await import('../core/run/conformance-run.ts');
       const targets = opts.target === 'container' ? ['embedded', 'container'] : ['embedded'];
       const columns: Column[] = [];

@@ -37,6 +37,13 @@ export interface ServerStartFigure {
   outcome: 'started' | 'config-rejected' | 'failed' | 'external' | 'not-applicable';
 }
 
+/** Connect requests to the adapters (for `secmatrix bench`): one per connect cell, one per identity and server; reuses of an identity's session. */
+export interface SessionFigures {
+  cellConnects: number;
+  identityConnects: number;
+  identityReuses: number;
+}
+
 interface Current {
   key: string;
   dir: string;
@@ -61,6 +68,7 @@ interface LiveAdapter {
 
 export class CqlRunContext {
   readonly starts: ServerStartFigure[] = [];
+  readonly sessions: SessionFigures = { cellConnects: 0, identityConnects: 0, identityReuses: 0 };
   private adapters = new Map<string, LiveAdapter>();
   private maps = new Map<string, ErrorMap>();
   private readonly clients: Map<string, CqlClient>;
@@ -247,9 +255,11 @@ export class CqlRunContext {
     const key = `${client}|${canonicalJson(setup)}`;
     const live = cur.sessions.get(key);
     if (live) {
+      this.sessions.identityReuses++;
       evidence['connect'] = '(the live session of this identity)';
       return live;
     }
+    this.sessions.identityConnects++;
     const s = await this.openSession(client, setup, cur.started!, evidence);
     if (s.id) cur.sessions.set(key, { id: s.id, outcome: s.outcome });
     return s;
@@ -313,6 +323,7 @@ export class CqlRunContext {
   private async act(cell: CqlCell, cur: Current, evidence: Record<string, string>): Promise<CqlOutcome> {
     const a = cell.action;
     if (a.kind === 'connect') {
+      this.sessions.cellConnects++;
       const s = await this.openSession(cell.client, cell.setup, cur.started!, evidence);
       if (s.id) await this.closeSession(cell.client, s.id);
       return s.outcome;

@@ -18,7 +18,7 @@ import { CQL_AREAS, type CqlArea } from '../plan/cell.ts';
 import { expandCql } from '../plan/load.ts';
 import { cqlPkiRequest } from '../pki-request.ts';
 import type { CqlClient } from './clients.ts';
-import type { ServerStartFigure } from './context.ts';
+import type { ServerStartFigure, SessionFigures } from './context.ts';
 import { STATS_FILE, type CqlCellRecord } from './record.ts';
 import { startsTable, summaryTable, writeCqlReports, type CqlResult } from './report.ts';
 import { clientDeviations } from './deviations.ts';
@@ -45,7 +45,10 @@ export interface CqlRunOptions {
 export interface CqlRunOutcome {
   results: CqlResult[];
   starts: ServerStartFigure[];
+  sessions: SessionFigures;
   durationMs: number;
+  /** The suite's part of durationMs (vitest's run of cql.test.ts: adapters, Cassandra starts and stops, cells). */
+  suiteMs: number;
   exitCode: number;
   problems: string[];
 }
@@ -94,11 +97,13 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
       await reapChildren(VITEST_WORKER, 8000);
     });
     claimSignals();
+    const suiteStarted = performance.now();
     try {
       await vitest.start([join(REPO_ROOT, 'suites/cql/cql.test.ts')]);
     } finally {
       await closeVitest();
     }
+    const suiteMs = performance.now() - suiteStarted;
     const problems = [...collector.moduleErrors];
     const byId = new Map(collector.tests.map((t) => [(t.record as unknown as CqlCellRecord | undefined)?.cellId ?? t.name, t]));
     const results: CqlResult[] = cells.map((cell) => {
@@ -121,8 +126,8 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
     });
     const statsPath = join(work.path, STATS_FILE);
     const stats = existsSync(statsPath)
-      ? (JSON.parse(readFileSync(statsPath, 'utf8')) as { starts: ServerStartFigure[]; clients: Record<string, string> })
-      : { starts: [], clients: {} };
+      ? (JSON.parse(readFileSync(statsPath, 'utf8')) as { starts: ServerStartFigure[]; sessions: SessionFigures; clients: Record<string, string> })
+      : { starts: [], sessions: { cellConnects: 0, identityConnects: 0, identityReuses: 0 }, clients: {} };
     await writeCqlReports(reportDir, results, {
       serverVersion: target.kind === 'external' ? `external cluster at ${target.address}` : DEFAULT_CASSANDRA_VERSION,
       clients: stats.clients,
@@ -140,7 +145,7 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
       problems.push(`the Allure HTML report could not be generated: ${err instanceof Error ? err.message : String(err)}`);
     }
     const failed = results.some((r) => r.record.status === 'failed') || problems.length > 0;
-    return { results, starts: stats.starts, durationMs: performance.now() - started, exitCode: failed ? 1 : 0, problems };
+    return { results, starts: stats.starts, sessions: stats.sessions, durationMs: performance.now() - started, suiteMs, exitCode: failed ? 1 : 0, problems };
   } finally {
     await work.remove();
   }

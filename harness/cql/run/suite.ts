@@ -71,7 +71,7 @@ export function defineCqlSuite(env: NodeJS.ProcessEnv = process.env): void {
   });
   afterAll(async () => {
     await ctx?.close();
-    if (ctx) writeFileSync(join(workDir, STATS_FILE), JSON.stringify({ starts: ctx.starts, clients: ctx.clientVersions() }));
+    if (ctx) writeFileSync(join(workDir, STATS_FILE), JSON.stringify({ starts: ctx.starts, sessions: ctx.sessions, clients: ctx.clientVersions() }));
   }, 60_000);
 
   describe('cql', () => {
