@@ -1,5 +1,5 @@
 // The `secmatrix` command line: each subcommand lives in its own module and registers itself here.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { registerPkiCommand } from './pki-command.ts';
 import { registerMemberCommand } from '../hazelcast/reference-member/cli.ts';
 import { registerRunCommand } from './run-command.ts';
@@ -37,6 +37,12 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
+    // Commander prints the usage errors it finds itself (and throws a plain CommanderError); one an
+    // action throws (mixed areas, a bad --target) reaches here unprinted.
+    if (err instanceof InvalidArgumentError) {
+      process.stderr.write(`secmatrix: error: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof CommanderError) {
       // --help and --version end through here with exit code 0; usage errors with 1 or 2.
       return err.exitCode === 0 ? 0 : 2;
