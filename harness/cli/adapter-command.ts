@@ -1,7 +1,7 @@
 // `secmatrix adapter check NAME|PATH` (talk to an adapter and say what is wrong with it) and
 // `secmatrix adapter install NAME[@VERSION]` (make a shipped adapter's client ready: venv, build).
 import type { Command } from 'commander';
-import { resolveClientSpec, resolvedAdapter } from '../clients/adapter/registry.ts';
+import { ADAPTER_REGISTRY, resolveClientSpec, resolvedAdapter } from '../clients/adapter/registry.ts';
 
 export function registerAdapterCommand(program: Command): void {
   const adapter = program.command('adapter').description('client adapters (docs/adapter-protocol.md): check one, install a shipped one');
@@ -11,8 +11,11 @@ export function registerAdapterCommand(program: Command): void {
       'talk to an adapter (a shipped NAME[@VERSION] or the PATH of an executable): hello, a connect to a plain reference member, ' +
         'one operation, malformed requests, a timeout; says what is wrong',
     )
-    .action(async (client: string) => {
+    .action(async (client: string, _o: unknown, command: Command) => {
       const out = process.stdout;
+      // The check talks to a Hazelcast reference member; a CQL adapter meets a real Cassandra in a run.
+      if (ADAPTER_REGISTRY[client.split('@')[0]!]?.family === 'cql')
+        command.error(`error: ${client} is a CQL adapter; the check speaks to a Hazelcast member. Try it with \`secmatrix run --only cql-tls --client ${client} --grep CQL-TLS-01\``);
       // The reference member and the adapter driver load only when the command runs.
       const { checkAdapter } = await import('./adapter-check.ts');
       const spec = await resolveClientSpec(client, (l) => out.write(`${l}\n`));

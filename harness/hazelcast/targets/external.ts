@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PkiManifest } from '../../../pki/types.ts';
 import { canonicalJson } from '../../../pki/canonical-hash.ts';
+import { parseHostPort } from '../../core/util/host-port.ts';
 import type { MemberEvidence } from '../../core/evidence.ts';
 import { parseMemberConfig, type MemberConfig } from '../reference-member/index.ts';
 import type { MemberSetup } from '../model.ts';
@@ -39,12 +40,6 @@ export function comparableConfig(c: MemberConfig): unknown {
 /** No member log is reachable: the driver judges from the client side alone. */
 const NO_EVIDENCE: MemberEvidence = { mark: () => 0, since: () => [], waitFor: async () => undefined };
 
-export function parseAddress(address: string): { host: string; port: number } {
-  const m = /^(.+):(\d{1,5})$/.exec(address);
-  if (!m || Number(m[2]) > 65535) throw new Error(`--external-address must be HOST:PORT, not "${address}"`);
-  return { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]) };
-}
-
 export class ExternalTarget implements TargetProvider {
   readonly name = 'external';
   readonly serverVersion: string;
@@ -52,7 +47,7 @@ export class ExternalTarget implements TargetProvider {
   private cluster: Promise<{ text: string; comparable: string }> | undefined;
 
   constructor(private readonly o: ExternalTargetOptions) {
-    this.endpoint = parseAddress(o.address);
+    this.endpoint = parseHostPort(o.address, '--external-address');
     this.serverVersion = `${o.serverVersion ?? 'external cluster'} at ${o.address}`;
   }
 

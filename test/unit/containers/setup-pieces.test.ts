@@ -5,7 +5,7 @@ import { applySettings } from '../../../harness/core/containers/containers-conf.
 import { mirrorFromSources } from '../../../harness/core/containers/mirror.ts';
 import { LogEvidence } from '../../../harness/hazelcast/targets/container/log-evidence.ts';
 import { javaOptsProperties } from '../../../harness/hazelcast/reference-member/cli.ts';
-import { parseAddress } from '../../../harness/hazelcast/targets/external.ts';
+import { parseHostPort as parseAddress } from '../../../harness/core/util/host-port.ts';
 
 describe('containers.conf', () => {
   it('adds the missing settings, keeps the others and reports differing ones without changing them', () => {
