@@ -15,7 +15,10 @@ export function registerAdapterCommand(program: Command): void {
       const out = process.stdout;
       // The check talks to a Hazelcast reference member; a CQL adapter meets a real Cassandra in a run.
       if (ADAPTER_REGISTRY[client.split('@')[0]!]?.family === 'cql')
-        command.error(`error: ${client} is a CQL adapter; the check speaks to a Hazelcast member. Try it with \`secmatrix run --only cql-tls --client ${client} --grep CQL-TLS-01\``);
+        command.error(
+          `error: ${client} is a CQL adapter; the check speaks to a Hazelcast member. ` +
+            `Try it with \`secmatrix run --only cql-tls --client ${client} --grep CQL-TLS-01\``,
+        );
       // The reference member and the adapter driver load only when the command runs.
       const { checkAdapter } = await import('./adapter-check.ts');
       const spec = await resolveClientSpec(client, (l) => out.write(`${l}\n`));

@@ -28,6 +28,21 @@ export interface AdapterEntry {
   prepare(version: string, log: (line: string) => void): Promise<AdapterCommand>;
 }
 
+/** A Node.js adapter of a client the project itself depends on (package.json): that one version only. */
+function installedNodeAdapter(name: string, family: string, npmPackage: string, args: string[]): AdapterEntry {
+  return {
+    name,
+    family,
+    language: 'javascript',
+    defaultVersion: 'installed',
+    folder: dirname(args[args.length - 1]!),
+    async prepare(version) {
+      if (version !== 'installed') throw new Error(`${name} runs the ${npmPackage} version the project installed (package.json); @${version} is not supported`);
+      return { command: [process.execPath, ...args], cwd: REPO_ROOT };
+    },
+  };
+}
+
 /** Pinned with the client: hazelcast-kerberos 1.0.0 is the only release. */
 const PYTHON_KERBEROS = 'hazelcast-kerberos==1.0.0';
 
@@ -78,34 +93,14 @@ export const ADAPTER_REGISTRY: Record<string, AdapterEntry> = {
       return { command: [python, '-u', join(ADAPTERS_DIR, 'cassandra-python', 'adapter.py')], env: { PYTHONDONTWRITEBYTECODE: '1' } };
     },
   },
-  'cassandra-node': {
-    name: 'cassandra-node',
-    family: 'cql',
-    language: 'javascript',
-    // The project's own dependency (package.json pins cassandra-driver 4.x).
-    defaultVersion: 'installed',
-    folder: join(ADAPTERS_DIR, 'cassandra-node'),
-    async prepare(version) {
-      if (version !== 'installed')
-        throw new Error(`cassandra-node runs the cassandra-driver version the project installed (package.json); @${version} is not supported`);
-      return { command: [process.execPath, join(ADAPTERS_DIR, 'cassandra-node', 'adapter.mjs')], cwd: REPO_ROOT };
-    },
-  },
+  'cassandra-node': installedNodeAdapter('cassandra-node', 'cql', 'cassandra-driver', [join(ADAPTERS_DIR, 'cassandra-node', 'adapter.mjs')]),
   // The in-process driver is `hazelcast-node` (harness/clients/registry.ts); this is the same client
   // as an adapter process.
-  'hazelcast-node-adapter': {
-    name: 'hazelcast-node-adapter',
-    family: 'hazelcast',
-    language: 'javascript',
-    // The project's own dependency (package.json): other versions are not installed side by side.
-    defaultVersion: 'installed',
-    folder: join(ADAPTERS_DIR, 'hazelcast-node'),
-    async prepare(version) {
-      if (version !== 'installed')
-        throw new Error(`hazelcast-node runs the hazelcast-client version the project installed (package.json); @${version} is not supported`);
-      return { command: [process.execPath, '--import', 'tsx', join(ADAPTERS_DIR, 'hazelcast-node', 'adapter.ts')], cwd: REPO_ROOT };
-    },
-  },
+  'hazelcast-node-adapter': installedNodeAdapter('hazelcast-node-adapter', 'hazelcast', 'hazelcast-client', [
+    '--import',
+    'tsx',
+    join(ADAPTERS_DIR, 'hazelcast-node', 'adapter.ts'),
+  ]),
 };
 
 /** What crosses into the suite workers (JSON): enough to start the adapter there. */
