@@ -2,16 +2,18 @@
 // passes in real containers, and neither a finished run nor a run interrupted with Ctrl-C leaves a
 // container or network behind.
 import { join } from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listLabelled, RUN_LABEL } from '../../../harness/core/containers/docker-api.ts';
 import { makeTempDir, type TempDir } from '../../../harness/core/util/tempdir.ts';
 import { NO_ENGINE, engineSkipReason } from './engine-gate.ts';
+import { privateTmp } from '../../support/private-tmp.ts';
 
-const runDirs = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('secmatrix-run-')));
+// The interrupted run gets its own TMPDIR: its temp dir is told apart from parallel test files' runs.
+const tmp = privateTmp('container-run');
+const runDirs = () => new Set(tmp.leftovers('secmatrix-run-'));
 const CLI = join(import.meta.dirname, '../../../harness/cli/secmatrix.mjs');
 /**
  * Member containers of `secmatrix run`s now (they carry a run label; other test files running in
@@ -23,7 +25,10 @@ let reportDir: TempDir;
 beforeAll(async () => {
   reportDir = await makeTempDir('ctr-run');
 });
-afterAll(async () => reportDir?.remove());
+afterAll(async () => {
+  await reportDir?.remove();
+  tmp.remove();
+});
 
 describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReason}`, () => {
   it('runs TLS cells in reference member containers, names the target in the report and leaves nothing behind', async () => {
@@ -40,7 +45,12 @@ describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReaso
   it('Ctrl-C during a container run exits 130 and removes its containers and its temp dir', async () => {
     const before = new Set(await members());
     const dirsBefore = runDirs();
-    const child = execa(process.execPath, [CLI, 'run', '--target', 'container', '--only', 'tls', '--report-dir', join(reportDir.path, 'int')], { reject: false, timeout: 280_000, all: true });
+    const child = execa(process.execPath, [CLI, 'run', '--target', 'container', '--only', 'tls', '--report-dir', join(reportDir.path, 'int')], {
+      reject: false,
+      timeout: 280_000,
+      all: true,
+      env: tmp.env,
+    });
     // Wait (bounded) until a member container of this run is up.
     const deadline = Date.now() + 240_000;
     let mine: string[] = [];
@@ -68,9 +78,8 @@ describe.skipIf(!!NO_ENGINE)(`secmatrix run --target container ${engineSkipReaso
     // And they stay gone (nothing orphaned starts new ones).
     await new Promise((res) => setTimeout(res, 3_000));
     expect(await leftNow()).toEqual([]);
-    // The run's temp dir (PKI private keys) is gone too (bounded; a parallel test file's own run
-    // may hold its dir a little longer).
-    const dirsLeft = () => dirsAtInterrupt.filter((d) => existsSync(join(tmpdir(), d)));
+    // The run's temp dir (PKI private keys) is gone too (bounded).
+    const dirsLeft = () => dirsAtInterrupt.filter((d) => existsSync(join(tmp.dir, d)));
     const dirsUntil = Date.now() + 30_000;
     while (dirsLeft().length && Date.now() < dirsUntil) await new Promise((res) => setTimeout(res, 250));
     expect(dirsLeft()).toEqual([]);

@@ -17,27 +17,17 @@ import { cqlPkiRequest } from '../../../harness/cql/pki-request.ts';
 import { loadServers } from '../../../harness/cql/plan/load.ts';
 import { connectAdmin } from '../../../harness/cql/run/admin.ts';
 import { freePort } from '../../../harness/core/util/ports.ts';
+import { privateTmp } from '../../support/private-tmp.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SECRET = 'sm-ext-admin-Kq7vX2';
 const work = mkdtempSync(join(tmpdir(), 'secmatrix-cql-ext-test-'));
 const missing = !cassandraLib() ? 'Cassandra jars not resolved (.ci/setup-cassandra.sh)' : undefined;
 
-const runDirs = () => new Set(readdirSync(tmpdir()).filter((d) => d.startsWith('secmatrix-cql-run-')));
-/** This checkout's CQL adapters, and anything running in a run dir made since `before` (other checkouts run theirs). */
-function runProcesses(before: Set<string>): string[] {
-  const out: string[] = [];
-  const fresh = [...runDirs()].filter((d) => !before.has(d));
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (cmd.includes(join(ROOT, 'harness/clients/adapters/cassandra-')) || fresh.some((d) => cmd.includes(d))) out.push(`${pid} ${cmd.slice(0, 160)}`);
-    } catch {
-      /* gone */
-    }
-  }
-  return out;
-}
+// The CLI runs get their own TMPDIR: their leftovers and processes are told apart from other runs'.
+const tmp = privateTmp('cql-external');
+const runDirs = () => new Set(tmp.leftovers('secmatrix-cql-run-'));
+const runProcesses = () => tmp.processes();
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -55,7 +45,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
   let output = '';
   const child = spawn(process.execPath, [join(ROOT, 'harness/cli/secmatrix.mjs'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, SECMATRIX_FROM_SOURCE: '1', ...env },
+    env: { ...process.env, SECMATRIX_FROM_SOURCE: '1', ...tmp.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => (output += String(d)));
@@ -77,7 +67,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  tmp.remove();
+});
 
 describe.skipIf(!!missing)(`CQL external target against a running Cassandra${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let cluster: StartedCassandra | undefined;
@@ -171,8 +164,8 @@ describe.skipIf(!!missing)(`CQL external target against a running Cassandra${mis
     for (const f of files) expect(readFileSync(f, 'utf8').includes(SECRET), f).toBe(false);
     // The cluster is not the run's: still running. The run's own things are gone.
     expect(alive(cluster!.pid)).toBe(true);
-    await settle(() => runProcesses(before).length === 0, 10_000);
-    expect(runProcesses(before)).toEqual([]);
+    await settle(() => runProcesses().length === 0, 10_000);
+    expect(runProcesses()).toEqual([]);
     expect([...runDirs()].filter((d) => !before.has(d))).toEqual([]);
   }, 300_000);
 });

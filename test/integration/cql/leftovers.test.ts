@@ -1,12 +1,13 @@
 // `secmatrix run` of the CQL areas leaves nothing behind — no Cassandra JVM, no adapter, no temp dir —
 // after a pass, after a failure and after Ctrl-C. Each case starts one real Cassandra (one at a time).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cassandraLib } from '../../../harness/cql/cassandra/install.ts';
+import { privateTmp } from '../../support/private-tmp.ts';
 import { ADAPTER_REGISTRY } from '../../../harness/clients/adapter/registry.ts';
 import { cacheRoot } from '../../../harness/clients/adapter/venv.ts';
 
@@ -20,21 +21,10 @@ const missing = !cassandraLib()
     ? undefined
     : `no Python driver venv at ${venv} (.ci/setup-cql.sh)`;
 
-/** Processes of CQL runs: JVMs and adapters whose command line names a CQL run dir or an adapter. */
-function runProcesses(): string[] {
-  const out: string[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (/secmatrix-cql-run-|adapters\/cassandra-(python|node)\/adapter/.test(cmd) && Number(pid) !== process.pid)
-        out.push(`${pid}${cmd.includes('CassandraDaemon') ? ' [CassandraDaemon]' : ''} ${cmd.slice(0, 160)}`);
-    } catch {
-      /* gone */
-    }
-  }
-  return out;
-}
-const runDirs = () => new Set(readdirSync(tmpdir()).filter((d) => d.startsWith('secmatrix-cql-run-')));
+// This file's runs get their own TMPDIR: their leftovers and processes are told apart from other runs'.
+const tmp = privateTmp('cql-leftovers');
+const runProcesses = () => tmp.processes();
+const runDirs = () => new Set(tmp.leftovers('secmatrix-cql-run-'));
 
 async function settle(check: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
@@ -50,7 +40,7 @@ function startRun(
   const child = spawn(
     process.execPath,
     [join(ROOT, 'harness/cli/secmatrix.mjs'), 'run', '--only', 'cql-tls', '--client', 'cassandra-node', '--grep', grep, '--report-dir', reportDir],
-    { cwd: ROOT, env: { ...process.env, SECMATRIX_CQL_MATRICES: FIXTURES, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: { ...process.env, SECMATRIX_CQL_MATRICES: FIXTURES, ...tmp.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout!.on('data', (d) => (output += String(d)));
   child.stderr!.on('data', (d) => (output += String(d)));
@@ -59,7 +49,10 @@ function startRun(
 }
 
 describe.skipIf(!!missing)(`CQL runs leave nothing behind${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  afterAll(() => rmSync(reportRoot, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(reportRoot, { recursive: true, force: true });
+    tmp.remove();
+  });
 
   it('after a pass', async () => {
     const before = runDirs();
