@@ -31,10 +31,42 @@ export interface ErrorFact {
 export type FactMeaning =
   { tls: TlsRefusalReason; decidedBy: 'local' | 'peer' } | { auth: AuthRefusalStatus } | { noCredentials: NoCredentialsReason } | 'ignore' | 'denied' | 'error';
 
+/** A rule's condition: each named fact must match its regular expression (case-insensitive). */
+export type When = Partial<Record<'class' | 'code' | 'message' | 'stage', RegExp>>;
+
 interface Rule {
-  when: { class?: RegExp; code?: RegExp; message?: RegExp; stage?: RegExp };
+  when: When;
   then: FactMeaning;
   at: string;
+}
+
+/**
+ * A rule's `when` from YAML: at least one of the allowed keys, each a valid regular expression, no
+ * other key (a misspelt key would otherwise leave a condition that matches every error).
+ */
+export function compileWhen(when: unknown, allowed: readonly (keyof When)[], fail: (why: string) => never): When {
+  if (typeof when !== 'object' || when === null || Array.isArray(when) || Object.keys(when).length === 0)
+    fail(`\`when\` must name at least one of ${allowed.join(', ')}`);
+  const w: When = {};
+  for (const [k, v] of Object.entries(when as Record<string, unknown>)) {
+    if (!(allowed as readonly string[]).includes(k)) fail(`when.${k}: unknown key (${allowed.join(', ')})`);
+    if (typeof v !== 'string') fail(`when.${k}: must be a regular expression string`);
+    try {
+      w[k as keyof When] = new RegExp(v as string, 'i');
+    } catch (e) {
+      fail(`when.${k}: ${(e as Error).message}`);
+    }
+  }
+  return w;
+}
+
+/** Does a fact (and the stage it came from) meet a rule's condition? */
+export function whenMatches(w: When, fact: ErrorFact, stage?: string): boolean {
+  if (w.class && !w.class.test(fact.class ?? '')) return false;
+  if (w.code && !w.code.test(fact.code ?? '')) return false;
+  if (w.message && !w.message.test(fact.message)) return false;
+  if (w.stage && !w.stage.test(stage ?? '')) return false;
+  return true;
 }
 
 export interface ErrorMap {
@@ -73,17 +105,7 @@ function rules(file: string, section: string, value: unknown): Rule[] {
     };
     if (typeof r !== 'object' || r === null) fail('a rule is { when, then }');
     const { when, then } = r as { when?: unknown; then?: unknown };
-    if (typeof when !== 'object' || when === null || Object.keys(when).length === 0) fail('`when` must name at least one of class, code, message, stage');
-    const w: Rule['when'] = {};
-    for (const [k, v] of Object.entries(when as Record<string, unknown>)) {
-      if (!['class', 'code', 'message', 'stage'].includes(k)) fail(`when.${k}: unknown key (class, code, message, stage)`);
-      if (typeof v !== 'string') fail(`when.${k}: must be a regular expression string`);
-      try {
-        w[k as keyof Rule['when']] = new RegExp(v as string, 'i');
-      } catch (e) {
-        fail(`when.${k}: ${(e as Error).message}`);
-      }
-    }
+    const w = compileWhen(when, ['class', 'code', 'message', 'stage'], fail);
     let meaning: FactMeaning | undefined;
     if (then === 'ignore' || then === 'denied' || then === 'error') meaning = then;
     else if (typeof then === 'object' && then !== null) {
@@ -129,18 +151,9 @@ export function loadErrorMap(file: string): ErrorMap {
 /** An empty map (a vendor adapter without one): only the builtin OpenSSL texts. */
 export const BUILTIN_ONLY: ErrorMap = { file: '(none)', connect: [], run: [], builtin: 'openssl-text' };
 
-function matches(rule: Rule, fact: ErrorFact, stage: string | undefined): boolean {
-  const w = rule.when;
-  if (w.class && !w.class.test(fact.class ?? '')) return false;
-  if (w.code && !w.code.test(fact.code ?? '')) return false;
-  if (w.message && !w.message.test(fact.message)) return false;
-  if (w.stage && !w.stage.test(stage ?? '')) return false;
-  return true;
-}
-
 /** What one fact means by the map; undefined when no rule (and no builtin text) knows it. */
 export function meaningOf(map: ErrorMap, section: 'connect' | 'run', fact: ErrorFact, stage?: string): FactMeaning | undefined {
-  for (const rule of map[section]) if (matches(rule, fact, stage)) return rule.then;
+  for (const rule of map[section]) if (whenMatches(rule.when, fact, stage)) return rule.then;
   if (section === 'connect' && map.builtin === 'openssl-text') {
     const tls = classifyTlsError(`${fact.class ?? ''}: ${fact.message}`);
     if (tls) return { tls: tls.reason, decidedBy: tls.decidedBy };

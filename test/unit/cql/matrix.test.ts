@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ADAPTERS_DIR } from '../../../harness/clients/adapter/registry.ts';
-import { ErrorMap } from '../../../harness/cql/adapter/error-map.ts';
+import { ErrorMap, parseCqlErrorMap } from '../../../harness/cql/adapter/error-map.ts';
 import { expandCql, groupByServer } from '../../../harness/cql/plan/load.ts';
 import { clientDeviations, cqlDeviationFor, observedAsDeclared } from '../../../harness/cql/run/deviations.ts';
 
@@ -78,6 +78,23 @@ describe('error maps', () => {
     });
     expect(node.classify({ class: 'ResponseError', code: '0x2100', message: 'User has no permission' })).toEqual({ kind: 'unauthorized' });
     expect(node.classify({ class: 'AuthenticationError', code: null, message: 'Bad credentials' })).toEqual({ kind: 'auth-refused' });
+  });
+  it('a malformed map names the file and the rule; a misspelt condition is refused, not a match-all', () => {
+    const map = (text: string) => () => parseCqlErrorMap('e.yaml', text, 'x');
+    expect(map('rules:\n  - { when: { klass: Auth }, outcome: auth-refused }\n')).toThrow('e.yaml: rules[0]: when.klass: unknown key (class, code, message)');
+    expect(map('rules:\n  - { when: { message: "(" }, outcome: invalid }\n')).toThrow('e.yaml: rules[0]: when.message:');
+    expect(map('rules:\n  - { when: {}, outcome: invalid }\n')).toThrow('e.yaml: rules[0]: `when` must name at least one of class, code, message');
+    expect(map('rules:\n  - { when: { code: x }, outcome: refused }\n')).toThrow("e.yaml: rules[0].outcome: 'refused' is none of");
+    expect(map('rules:\n  - { when: { code: x }, outcome: tls-refused }\n')).toThrow('e.yaml: rules[0].by: client or server');
+    expect(map('rules:\n  - { when: { code: x }, outcome: tls-refused, by: client, reason: expiry }\n')).toThrow(
+      "e.yaml: rules[0].reason: 'expiry' is none of",
+    );
+    expect(map('rules:\n  - { when: { code: x }, outcome: invalid, by: server }\n')).toThrow(
+      'e.yaml: rules[0].by and .reason belong to tls-refused rules only',
+    );
+    expect(map('rules:\n  - { when: { code: x }, outcome: invalid, then: y }\n')).toThrow('e.yaml: rules[0].then: unknown key');
+    expect(map('rule: []\n')).toThrow('e.yaml: rule: unknown key (client, rules)');
+    expect(map('rules: [\n')).toThrow('e.yaml: not YAML');
   });
   it('without an error map (a vendor adapter) every error stays unclassified', () => {
     expect(ErrorMap.load(undefined, 'vendor').classify({ class: 'X', code: '0x2100', message: 'no permission' })).toMatchObject({ kind: 'error' });
