@@ -4,7 +4,8 @@
 // then removes every container and network carrying the run's label, sweeping until the engine has
 // been quiet for a while (a worker killed mid-start leaves requests the engine still finishes).
 // Plain JavaScript without dependencies: it must start fast and outlive node_modules' loaders.
-// It also removes the run's temp dir (PKI private keys), which the run's own cleanup may not reach.
+// It also removes the run's temp dir (PKI private keys), which the run's own cleanup may not reach; CQL
+// runs start it for that alone (label and socket "-").
 // argv: <parent pid> <label key=value | -> <engine unix socket | -> <run temp dir>
 import { rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -54,7 +55,7 @@ async function sweepOnce() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 while (alive(Number(parentPid))) await sleep(300);
-if (dir && dir !== '-' && /secmatrix-run-/.test(dir)) rmSync(dir, { recursive: true, force: true });
+if (dir && dir !== '-' && /secmatrix-(cql-)?run-[^/]+$/.test(dir)) rmSync(dir, { recursive: true, force: true });
 if (label === '-' || socket === '-') process.exit(0);
 const until = Date.now() + MAX_SWEEP_MS;
 let quietSince = Date.now();

@@ -13,12 +13,12 @@ import type { Area, Cell, CellResult } from '../plan/cell.ts';
 import { SUITE_OPTIONS_KEY } from '../suite/run-options.ts';
 import { SUITE_VERSION } from '../util/version.ts';
 import { randomUUID } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { claimSignals, onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
 import { childrenGone, reapChildren } from '../util/reap.ts';
 import { withTimeout } from '../util/deadline.ts';
 import { CellCollector } from './collector.ts';
+import { startReaper } from './reaper.ts';
 import type { ClientInfo } from '../../../reports/certification.ts';
 import { loadDeviations } from '../suite/deviations.ts';
 
@@ -216,25 +216,4 @@ async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ 
     await sweepUntilQuiet(label);
   });
   return { runId, label, socket: chooseEngine()?.socket, sweep, release };
-}
-
-/**
- * Whatever ends this process — also what our cleanups never see (SIGKILL, a crash) — the reaper
- * removes the run's containers and its temp dir (which holds the private keys) once it is gone. Returns the function that ends the reaper after a normal cleanup.
- */
-function startReaper(o: { label?: string | undefined; socket?: string | undefined; dir: string }): () => void {
-  // Started through a shell that exits at once, so the reaper is nobody's child: it is not one of
-  // this run's processes (which must all be gone on Ctrl-C), and it outlives this process.
-  const r = spawnSync('sh', ['-c', '"$0" "$@" </dev/null >/dev/null 2>&1 & echo $!', process.execPath, join(REPO_ROOT, 'harness/core/containers/reaper.mjs'), String(process.pid), o.label ?? '-', o.socket ?? '-', o.dir], { encoding: 'utf8', timeout: 10_000 });
-  const pid = Number(r.stdout.trim());
-  // By its own pid, nothing else.
-  return () => {
-    if (pid > 0) {
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    }
-  };
 }

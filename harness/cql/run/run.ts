@@ -13,6 +13,7 @@ import { claimSignals, onCleanup } from '../../core/util/cleanup.ts';
 import { withTimeout } from '../../core/util/deadline.ts';
 import { reapChildren } from '../../core/util/reap.ts';
 import { makeTempDir } from '../../core/util/tempdir.ts';
+import { startReaper } from '../../core/run/reaper.ts';
 import { DEFAULT_CASSANDRA_VERSION, ensureCassandra } from '../cassandra/install.ts';
 import { CQL_AREAS, type CqlArea } from '../plan/cell.ts';
 import { expandCql } from '../plan/load.ts';
@@ -69,6 +70,9 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
   if (target.kind === 'external') await preflightExternal({ address: target.address, configFile: target.configFile });
   else await ensureCassandra(DEFAULT_CASSANDRA_VERSION);
   const work = await makeTempDir('cql-run');
+  // The temp dir holds the PKI's private keys and the servers' stores: removed even when this process
+  // is killed (SIGKILL, a crash), when no cleanup of ours runs.
+  const endReaper = startReaper({ dir: work.path });
   const collector = new CellCollector();
   try {
     const pki = await buildPki(cqlPkiRequest(), { outDir: join(work.path, 'pki') });
@@ -148,6 +152,7 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
     return { results, starts: stats.starts, sessions: stats.sessions, durationMs: performance.now() - started, suiteMs, exitCode: failed ? 1 : 0, problems };
   } finally {
     await work.remove();
+    endReaper();
   }
 }
 

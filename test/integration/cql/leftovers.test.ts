@@ -1,5 +1,5 @@
 // `secmatrix run` of the CQL areas leaves nothing behind — no Cassandra JVM, no adapter, no temp dir —
-// after a pass, after a failure and after Ctrl-C. Each case starts one real Cassandra (one at a time).
+// after a pass, after a failure, after Ctrl-C and after SIGKILL. Each case starts one real Cassandra (one at a time).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +73,22 @@ describe.skipIf(!!missing)(`CQL runs leave nothing behind${missing ? ` (skipped:
     expect(code, r.output()).toBe(1);
     expect(r.output()).toMatch(/FAILED cassandra-node\/CQL-TLS-91\/tls-server\/tls-no-verify: stale deviation/);
     await settle(() => runProcesses().length === 0, 10_000);
+    expect(runProcesses()).toEqual([]);
+    expect([...runDirs()].filter((d) => !before.has(d))).toEqual([]);
+  }, 300_000);
+
+  it('after SIGKILL of the run while Cassandra runs (no cleanup of ours runs: the watchdogs and the reaper do it)', async () => {
+    const before = runDirs();
+    const r = startRun('CQL-TLS-9', join(reportRoot, 'killed'));
+    await settle(() => runProcesses().some((p) => p.includes('CassandraDaemon')) || r.child.exitCode !== null, 180_000);
+    expect(
+      runProcesses().some((p) => p.includes('CassandraDaemon')),
+      r.output(),
+    ).toBe(true);
+    expect([...runDirs()].filter((d) => !before.has(d)).length, 'the run made its temp dir').toBe(1);
+    r.child.kill('SIGKILL');
+    expect(await r.exit).toBe('SIGKILL');
+    await settle(() => runProcesses().length === 0 && [...runDirs()].every((d) => before.has(d)), 30_000);
     expect(runProcesses()).toEqual([]);
     expect([...runDirs()].filter((d) => !before.has(d))).toEqual([]);
   }, 300_000);
