@@ -5,7 +5,9 @@ import { REPO_ROOT } from '../util/repo-root.ts';
 
 /**
  * Whatever ends this process — also what our cleanups never see (SIGKILL, a crash) — the reaper
- * removes the run's containers and its temp dir (which holds the private keys) once it is gone. Returns the function that ends the reaper after a normal cleanup.
+ * removes the run's containers (when it has a label and an engine socket) and its temp dir (which
+ * holds the private keys) once it is gone. Returns the function that ends the reaper after a
+ * normal cleanup.
  */
 export function startReaper(o: { label?: string | undefined; socket?: string | undefined; dir: string }): () => void {
   // Started through a shell that exits at once, so the reaper is nobody's child: it is not one of
