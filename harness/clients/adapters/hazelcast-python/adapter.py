@@ -3,10 +3,13 @@
 # secmatrix adapter: JSON lines on stdin/stdout (docs/adapter-protocol.md). It only obeys and reports
 # facts: the client's own exception classes and messages, never a classification (the runner owns
 # that through error-map.yaml).
+import atexit
 import base64
 import json
 import logging
 import os
+import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -254,6 +257,20 @@ def tls_config(tls):
     return cfg
 
 
+_ccache_dir = None
+
+
+def ccache_dir():
+    """A private dir for the sessions' Kerberos caches (they hold tickets), removed when the adapter ends."""
+    global _ccache_dir
+    if _ccache_dir is None:
+        _ccache_dir = tempfile.mkdtemp(prefix="secmatrix-py-krb5-")
+        atexit.register(shutil.rmtree, _ccache_dir, True)
+        # SIGTERM ends the adapter through sys.exit, so the atexit removal runs then too.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    return _ccache_dir
+
+
 def credentials_config(creds, session):
     if not creds:
         return {}
@@ -270,7 +287,7 @@ def credentials_config(creds, session):
         # libkrb5 reads these when each context is made: private cache per session, the run's krb5.conf.
         if creds.get("krb5Config"):
             os.environ["KRB5_CONFIG"] = creds["krb5Config"]
-        ccache = creds.get("ccache") or os.path.join(tempfile.gettempdir(), "secmatrix-py-cc-%d-%s" % (os.getpid(), session))
+        ccache = creds.get("ccache") or os.path.join(ccache_dir(), "cc-%s" % session)
         os.environ["KRB5CCNAME"] = ccache if ":" in ccache else "FILE:" + ccache
         args = {"principal": creds["principal"]}
         if creds.get("keytab"):
