@@ -59,6 +59,8 @@ export interface JvmArgsInput {
   yamlPath: string;
   storageDir: string;
   logDir: string;
+  /** java.io.tmpdir: Cassandra unpacks native libraries (lz4, snappy) there at every start. */
+  tmpDir?: string;
   heap: string;
   /** JSSE instead of netty-tcnative's OpenSSL (alerts differ; failure classes do not). */
   jsse?: boolean;
@@ -71,7 +73,10 @@ export function cassandraJvmArgs(i: JvmArgsInput): string[] {
     '-XX:+UseG1GC',
     '-XX:TieredStopAtLevel=1',
     '-Xss512k',
+    // No hsperfdata file in /tmp: the stop is a SIGKILL, which would leave one per start.
+    '-XX:-UsePerfData',
     ...JVM17_FLAGS,
+    ...(i.tmpDir ? [`-Djava.io.tmpdir=${i.tmpDir}`] : []),
     `-Dcassandra.config=file://${i.yamlPath}`,
     `-Dcassandra.storagedir=${i.storageDir}`,
     `-Dcassandra.logdir=${i.logDir}`,

@@ -142,7 +142,10 @@ export class CassandraProcess {
     await writeFile(yamlPath, yaml, { mode: 0o600 });
     const logPath = join(dir, `cassandra-${nativePort}.log`);
     const logFd = openSync(logPath, 'a');
-    const args = cassandraJvmArgs({ lib, yamlPath, storageDir: dataDir, logDir: join(dir, 'logs'), heap: this.heap, jsse: this.jsse });
+    // The JVM's temp files (native libraries unpacked at each start) stay inside the server's dir.
+    const tmpDir = join(dir, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const args = cassandraJvmArgs({ lib, yamlPath, storageDir: dataDir, logDir: join(dir, 'logs'), tmpDir, heap: this.heap, jsse: this.jsse });
     const child = spawn('java', args, { cwd: dir, detached: true, stdio: ['ignore', logFd, logFd] });
     closeSync(logFd);
     if (child.pid !== undefined) watchGroup(child.pid);

@@ -84,6 +84,12 @@ describe('cassandra.yaml', () => {
     expect(a).toContain('-Dcassandra.config=file:///d/c.yaml');
     expect(a.slice(-3)).toEqual(['-cp', '/lib/*', 'org.apache.cassandra.service.CassandraDaemon']);
   });
+  it("the JVM's temp files stay in the server's dir, and it writes no hsperfdata (its stop is a SIGKILL)", () => {
+    const a = cassandraJvmArgs({ lib: '/lib', yamlPath: '/d/c.yaml', storageDir: '/d', logDir: '/d/logs', tmpDir: '/d/tmp', heap: '768m' });
+    expect(a).toContain('-Djava.io.tmpdir=/d/tmp');
+    expect(a).toContain('-XX:-UsePerfData');
+    expect(a.indexOf('-Djava.io.tmpdir=/d/tmp')).toBeLessThan(a.indexOf('-cp'));
+  });
 });
 
 describe('container definitions (checked, not run: the images cannot be pulled here)', () => {
