@@ -23,6 +23,7 @@ import type { ServerStartFigure, SessionFigures } from './context.ts';
 import { STATS_FILE, type CqlCellRecord } from './record.ts';
 import { startsTable, summaryTable, writeCqlReports, type CqlResult } from './report.ts';
 import { clientDeviations } from './deviations.ts';
+import { ErrorMap } from '../adapter/error-map.ts';
 import { CQL_ENV } from './suite.ts';
 import { targetEnv, type CqlTarget } from '../targets/index.ts';
 import { preflightExternal } from '../targets/external.ts';
@@ -63,8 +64,11 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
   const cells = expandCql(o.areas, o.clients, o.grep);
   if (cells.length === 0)
     throw new Error(`no CQL cell matches (areas ${o.areas.join(',')}, clients ${o.clients.map((c) => c.id).join(',')}${o.grep ? `, grep "${o.grep}"` : ''})`);
-  // A malformed deviations file is said before anything starts.
-  for (const c of o.clients) clientDeviations(c.deviationsFile, o.deviations ?? []);
+  // A malformed deviations file or error map is said before anything starts.
+  for (const c of o.clients) {
+    clientDeviations(c.deviationsFile, o.deviations ?? []);
+    ErrorMap.load(c.errorMapFile, c.id);
+  }
   const target: CqlTarget = o.target ?? { kind: 'embedded' };
   // An external cluster's address and configuration are checked before anything is made.
   if (target.kind === 'external') await preflightExternal({ address: target.address, configFile: target.configFile });

@@ -1,7 +1,7 @@
 // A vendor's CQL adapter, given by path, runs the matrix against the real Cassandra beside a shipped
 // client; a malformed --deviations file stops the run before anything starts, saying where and why.
 import { execa } from 'execa';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,19 @@ describe.skipIf(!!missing)(`a vendor CQL adapter${missing ? ` (skipped: ${missin
     const r = await run(['--client', 'cassandra-node', '--grep', 'CQL-TLS-90', '--deviations', bad, '--report-dir', join(scratch, 'bad')]);
     expect(r.exitCode).not.toBe(0);
     expect(r.all).toContain(`${bad}: deviations[0].reason: required`);
+    expect(r.all).not.toMatch(/Cassandra starts/);
+  }, 120_000);
+
+  it("a vendor adapter's malformed error map is an error naming the file and rule, before Cassandra starts", async () => {
+    const dir = join(scratch, 'broken-map');
+    mkdirSync(dir);
+    copyFileSync(VENDOR, join(dir, 'adapter'));
+    chmodSync(join(dir, 'adapter'), 0o755);
+    copyFileSync(join(FIXTURES, 'vendor-cql/client-profile.yaml'), join(dir, 'client-profile.yaml'));
+    writeFileSync(join(dir, 'error-map.yaml'), 'rules:\n  - { when: { klass: Auth }, outcome: auth-refused }\n');
+    const r = await run(['--client', join(dir, 'adapter'), '--grep', 'CQL-TLS-90', '--report-dir', join(scratch, 'broken')]);
+    expect(r.exitCode).not.toBe(0);
+    expect(r.all).toContain(`${join(dir, 'error-map.yaml')}: rules[0]: when.klass: unknown key`);
     expect(r.all).not.toMatch(/Cassandra starts/);
   }, 120_000);
 
