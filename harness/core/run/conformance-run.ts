@@ -12,11 +12,10 @@ import type { SystemFamily, TargetOptions } from '../family.ts';
 import type { Area, Cell, CellResult } from '../plan/cell.ts';
 import { SUITE_OPTIONS_KEY } from '../suite/run-options.ts';
 import { SUITE_VERSION } from '../util/version.ts';
-import { randomUUID } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { claimSignals, onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
-import { childrenGone, reapChildren } from '../util/reap.ts';
+import { reapChildren } from '../util/reap.ts';
+import { openContainerRunScope, startReaper, type ContainerRunScope } from '../containers/run-scope.ts';
 import { withTimeout } from '../util/deadline.ts';
 import { CellCollector } from './collector.ts';
 import type { ClientInfo } from '../../../reports/certification.ts';
@@ -191,9 +190,8 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
  * Container target: the engine answers, the reference member image of this tree exists (built when
  * Podman is here), and a sweep of the run's label is registered so Ctrl-C leaves nothing behind.
  */
-async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ runId: string; label: string; socket: string | undefined; sweep(): Promise<string[]>; release(): Promise<void> }> {
+async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<ContainerRunScope> {
   const { useEngine } = await import('../containers/engine.ts');
-  const { removeLabelled, sweepUntilQuiet, RUN_LABEL } = await import('../containers/docker-api.ts');
   await useEngine();
   if ((t.serverVersion ?? 'reference') === 'reference' && !t.referenceImage) {
     const { buildReferenceMemberImage } = await import('../containers/images.ts');
@@ -203,38 +201,5 @@ async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ 
       t.referenceImage = r.image;
     }
   }
-  const runId = randomUUID();
-  const label = `${RUN_LABEL}=${runId}`;
-  const sweep = async () => {
-    const r = await removeLabelled(label);
-    return [...r.containers.map((c) => `container ${c.name} (${c.image}, ${c.state})`), ...r.networks.map((n) => `network ${n.name}`)];
-  };
-  const { chooseEngine } = await import('../containers/engine.ts');
-  const release = onCleanup(`containers of run ${runId}`, async () => {
-    // Every child (the vitest workers and what they started) first, so none starts a container after the sweep.
-    await childrenGone(/./, 15_000);
-    await sweepUntilQuiet(label);
-  });
-  return { runId, label, socket: chooseEngine()?.socket, sweep, release };
-}
-
-/**
- * Whatever ends this process — also what our cleanups never see (SIGKILL, a crash) — the reaper
- * removes the run's containers and its temp dir (which holds the private keys) once it is gone. Returns the function that ends the reaper after a normal cleanup.
- */
-function startReaper(o: { label?: string | undefined; socket?: string | undefined; dir: string }): () => void {
-  // Started through a shell that exits at once, so the reaper is nobody's child: it is not one of
-  // this run's processes (which must all be gone on Ctrl-C), and it outlives this process.
-  const r = spawnSync('sh', ['-c', '"$0" "$@" </dev/null >/dev/null 2>&1 & echo $!', process.execPath, join(REPO_ROOT, 'harness/core/containers/reaper.mjs'), String(process.pid), o.label ?? '-', o.socket ?? '-', o.dir], { encoding: 'utf8', timeout: 10_000 });
-  const pid = Number(r.stdout.trim());
-  // By its own pid, nothing else.
-  return () => {
-    if (pid > 0) {
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    }
-  };
+  return openContainerRunScope();
 }
