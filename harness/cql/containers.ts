@@ -9,10 +9,12 @@ import { ContainerSpec } from '../core/containers/container-spec.ts';
 import type { CqlServerSetup } from './model.ts';
 import { cassandraYamlObject, type ServerStores } from './render.ts';
 
-export const CASSANDRA_IMAGE = 'cassandra';
+// Fully qualified: Podman resolves a short name such as `cassandra:5.0.9` against local images too,
+// and would start localhost/secmatrix/cassandra:5.0.9 for it (seen here) — not the official image.
+export const CASSANDRA_IMAGE = 'docker.io/library/cassandra';
 /** The image `secmatrix containers setup` builds (harness/cql/cassandra/image.ts, containers/cassandra/). */
 export const LOCAL_CASSANDRA_REPO = 'localhost/secmatrix/cassandra';
-export const SCYLLA_IMAGE = 'scylladb/scylla';
+export const SCYLLA_IMAGE = 'docker.io/scylladb/scylla';
 export const CASSANDRA_CONF = '/etc/cassandra/cassandra.yaml';
 export const CASSANDRA_STORES = '/etc/cassandra/secmatrix';
 /** Data, commit log, caches, hints: the official image's volume, and the local image's storage dir. */

@@ -54,7 +54,7 @@ async function sweepOnce() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 while (alive(Number(parentPid))) await sleep(300);
-if (dir && dir !== '-' && /secmatrix-run-/.test(dir)) rmSync(dir, { recursive: true, force: true });
+if (dir && dir !== '-' && /secmatrix-(cql-)?run-/.test(dir)) rmSync(dir, { recursive: true, force: true });
 if (label === '-' || socket === '-') process.exit(0);
 const until = Date.now() + MAX_SWEEP_MS;
 let quietSince = Date.now();

@@ -48,7 +48,16 @@ export function startReaper(o: { label?: string | undefined; socket?: string | u
   // this run's processes (which must all be gone on Ctrl-C), and it outlives this process.
   const r = spawnSync(
     'sh',
-    ['-c', '"$0" "$@" </dev/null >/dev/null 2>&1 & echo $!', process.execPath, join(REPO_ROOT, 'harness/core/containers/reaper.mjs'), String(process.pid), o.label ?? '-', o.socket ?? '-', o.dir],
+    [
+      '-c',
+      '"$0" "$@" </dev/null >/dev/null 2>&1 & echo $!',
+      process.execPath,
+      join(REPO_ROOT, 'harness/core/containers/reaper.mjs'),
+      String(process.pid),
+      o.label ?? '-',
+      o.socket ?? '-',
+      o.dir,
+    ],
     { encoding: 'utf8', timeout: 10_000 },
   );
   const pid = Number(r.stdout.trim());

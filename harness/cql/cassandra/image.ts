@@ -41,7 +41,10 @@ export async function cassandraImageFingerprint(lib: string): Promise<string> {
 
 async function imageFingerprint(image: string): Promise<string | undefined> {
   if (!(await podmanImageExists(image))) return undefined;
-  const r = await runCommand('podman', ['image', 'inspect', '--format', `{{index .Labels "${FINGERPRINT_LABEL}"}}`, image], { timeoutMs: 30_000, allowFailure: true });
+  const r = await runCommand('podman', ['image', 'inspect', '--format', `{{index .Labels "${FINGERPRINT_LABEL}"}}`, image], {
+    timeoutMs: 30_000,
+    allowFailure: true,
+  });
   return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
@@ -64,7 +67,19 @@ export async function buildCassandraImage(
     log(`building ${image} (Debian openjdk-17-jre-headless + ${(await readdir(lib)).filter((f) => f.endsWith('.jar')).length} jars of Cassandra ${version})`);
     await runCommand(
       'podman',
-      ['build', '--quiet', '--label', `${SECMATRIX_LABEL}=true`, '--label', `${FINGERPRINT_LABEL}=${fingerprint}`, '-t', image, '-f', join(ctx, 'Containerfile'), ctx],
+      [
+        'build',
+        '--quiet',
+        '--label',
+        `${SECMATRIX_LABEL}=true`,
+        '--label',
+        `${FINGERPRINT_LABEL}=${fingerprint}`,
+        '-t',
+        image,
+        '-f',
+        join(ctx, 'Containerfile'),
+        ctx,
+      ],
       { timeoutMs: 900_000 },
     );
     return { image, built: true, ms: performance.now() - started };

@@ -39,7 +39,6 @@ export interface ServerImage {
 const SCYLLA_DATA = '/var/lib/scylla';
 /** Cassandra refused its configuration (exited with one of these in its log). */
 const REJECTED = /ConfigurationException|Invalid yaml|Exception encountered during startup|Fatal configuration error/i;
-const STARTUP_TIMEOUT_MS = 180_000;
 /** After the ready line: the superuser login (made ~0.1 s after the native port opens). */
 const PROBE_TIMEOUT_MS = 60_000;
 
@@ -64,7 +63,8 @@ export function resolveServerImage(imageFlag: string | undefined, version: strin
   tag ??= DEFAULT_CASSANDRA_VERSION;
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) throw new Error(`"${tag}" is not an image tag (--server-version)`);
   const kind: ServerImageKind = name === LOCAL_CASSANDRA_REPO ? 'local-cassandra' : /(^|\/)scylla$/.test(name) ? 'scylla' : 'cassandra';
-  if (kind === 'scylla' && !imageFlag?.includes(':') && !version) throw new Error('--server-image scylla needs --server-version (a ScyllaDB version, e.g. 6.2.0)');
+  if (kind === 'scylla' && !imageFlag?.includes(':') && !version)
+    throw new Error('--server-image scylla needs --server-version (a ScyllaDB version, e.g. 6.2.0)');
   return { image: `${name}:${tag}`, kind, version: tag };
 }
 
@@ -101,7 +101,12 @@ export class ContainerCassandra implements CqlServerSource {
       const tls = setup.tls;
       const pem = tls ? scyllaPem(tls, i.pki) : undefined;
       // One port: TLS-only configurations serve TLS on it (scyllaNotApplicable keeps `optional` out).
-      const r = scyllaContainer(setup, { version: this.server.version, nativePort: i.nativePort, ...(tls ? { sslPort: i.nativePort } : {}), ...(pem ? { pem } : {}) });
+      const r = scyllaContainer(setup, {
+        version: this.server.version,
+        nativePort: i.nativePort,
+        ...(tls ? { sslPort: i.nativePort } : {}),
+        ...(pem ? { pem } : {}),
+      });
       r.spec.withBindMount(i.dataDir, SCYLLA_DATA);
       return r;
     }
@@ -125,7 +130,7 @@ export class ContainerCassandra implements CqlServerSource {
     }
     // The ready line says the native port listens; ready for the suite is the superuser's login.
     const deadline = Date.now() + PROBE_TIMEOUT_MS;
-    for (let last = ''; ; ) {
+    for (let last = ''; ;) {
       try {
         await req.probe({ host: '127.0.0.1', nativePort });
         break;
@@ -134,7 +139,11 @@ export class ContainerCassandra implements CqlServerSource {
       }
       if (Date.now() > deadline) {
         await started.stop();
-        throw new CassandraStartError(`${spec.image} listened but the admin login did not succeed within ${PROBE_TIMEOUT_MS} ms (last: ${last})`, tail(started.lines), false);
+        throw new CassandraStartError(
+          `${spec.image} listened but the admin login did not succeed within ${PROBE_TIMEOUT_MS} ms (last: ${last})`,
+          tail(started.lines),
+          false,
+        );
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -153,8 +162,9 @@ export class ContainerCassandra implements CqlServerSource {
 /** Why a configuration cannot be expressed for ScyllaDB (its own keys; the suite's identity mapping is Cassandra's). */
 export function scyllaNotApplicable(setup: CqlServerSetup): string | undefined {
   if (setup.authenticator.startsWith('MutualTls'))
-    return `ScyllaDB has no ${setup.authenticator}: its certificate login (com.scylladb.auth.CertificateAuthenticator) maps roles by query, not by ADD IDENTITY`;
-  if (setup.tls?.optional) return 'ScyllaDB serves plaintext and TLS on two ports (native_transport_port, native_transport_port_ssl); the cells of `optional: true` expect one';
+    return `ScyllaDB has no ${setup.authenticator}: its certificate login (com.scylladb.auth.CertificateAuthenticator) maps roles by a query, not ADD IDENTITY`;
+  if (setup.tls?.optional)
+    return 'ScyllaDB serves plaintext and TLS on two ports (native_transport_port, native_transport_port_ssl); the cells of `optional: true` expect one';
   if (setup.tls?.pemKeyEncrypted) return 'ScyllaDB reads unencrypted PEM keys only (keyfile)';
   if (setup.tls?.cipherSuites) return 'ScyllaDB takes a GnuTLS priority_string, not a cipher_suites list';
   return undefined;

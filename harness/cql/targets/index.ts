@@ -12,10 +12,7 @@ export const TARGET_ENV = {
   image: 'SECMATRIX_CQL_SERVER_IMAGE',
 } as const;
 
-export type CqlTarget =
-  | { kind: 'embedded' }
-  | { kind: 'external'; address: string; configFile: string }
-  | { kind: 'container'; server: ServerImage };
+export type CqlTarget = { kind: 'embedded' } | { kind: 'external'; address: string; configFile: string } | { kind: 'container'; server: ServerImage };
 
 export function targetEnv(t: CqlTarget): Record<string, string> {
   if (t.kind === 'external') return { [TARGET_ENV.target]: 'external', [TARGET_ENV.address]: t.address, [TARGET_ENV.config]: t.configFile };
