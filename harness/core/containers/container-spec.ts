@@ -56,6 +56,7 @@ export class ContainerSpec {
   private network: { name: string; aliases: string[] } | undefined;
   private networkMode: string | undefined;
   private readonly mounts: Array<{ source: string; target: string }> = [];
+  private stopTimeoutMs = 2_000;
 
   constructor(readonly image: string) {
     // Every container of one run carries the run's id: the run's parent sweeps it after Ctrl-C.
@@ -92,6 +93,11 @@ export class ContainerSpec {
   }
   withNetworkMode(mode: string): this {
     this.networkMode = mode;
+    return this;
+  }
+  /** How long stop() lets the process end on SIGTERM before the engine kills it (0: at once, for throw-away data). */
+  withStopTimeout(ms: number): this {
+    this.stopTimeoutMs = ms;
     return this;
   }
   /** A directory of this machine at `target` inside (read-write): needs a local engine. */
@@ -167,12 +173,13 @@ export class ContainerSpec {
       throw new ContainerStartError(`${this.image} did not become ready: ${err instanceof Error ? err.message : String(err)}${tail ? `\n--- container log (last lines) ---\n${tail}` : ''}`, tail);
     }
     const started = container;
+    const stopTimeoutMs = this.stopTimeoutMs;
     if (runGone()) {
       await started.stop({ remove: true, removeVolumes: true, timeout: 1_000 });
       throw new Error(`stopped ${this.image} again: the run was interrupted while it started`);
     }
     const release = onCleanup(`container ${started.getName()} (${this.image})`, async () => {
-      await started.stop({ remove: true, removeVolumes: true, timeout: 2_000 });
+      await started.stop({ remove: true, removeVolumes: true, timeout: stopTimeoutMs });
     });
     return {
       container: started,

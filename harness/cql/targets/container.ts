@@ -119,6 +119,8 @@ export class ContainerCassandra implements CqlServerSource {
     await mkdir(req.dataDir, { recursive: true });
     const [nativePort, storagePort] = [await freePort(), await freePort()];
     const { spec, yaml } = this.definition(setup, { nativePort, storagePort, stores: req.stores, dataDir: req.dataDir, pki: req.pki });
+    // A throw-away server, as the embedded one: killed at once (Cassandra's drain on SIGTERM takes seconds).
+    spec.withStopTimeout(0);
     const tail = (lines: readonly string[]) => lines.slice(-40).join('\n');
     let started: StartedSpec;
     try {
