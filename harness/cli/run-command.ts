@@ -22,6 +22,7 @@ interface RunFlags {
   serverVersion?: string;
   members?: number;
   memberImage?: string;
+  serverImage?: string;
   externalAddress?: string;
   externalConfig?: string;
   only?: string;
@@ -51,6 +52,7 @@ export function registerRunCommand(program: Command): void {
     .option('--server-version <versions>', `container target: comma-separated Hazelcast Enterprise versions (needs HZ_LICENSEKEY) and/or "${REFERENCE_VERSION}" (the reference member image, the default) or "${REFERENCE_VERSION}@TAG" (another tag of the reference member image); each version is run and reported separately, and a version matrix is written`)
     .option('--members <n>', 'container target: members per cluster (Enterprise)', positiveInt)
     .option('--member-image <image>', 'container target: the Hazelcast Enterprise image repository, e.g. a mirror (default hazelcast/hazelcast-enterprise)')
+    .option('--server-image <image>', 'CQL container target: cassandra (the official image, default), scylla (scylladb/scylla), or an image repository, e.g. localhost/secmatrix/cassandra (built by `secmatrix containers setup`); --server-version gives its tags (default 5.0.9)')
     .option('--external-address <host:port>', 'external target: a member of the running cluster (CQL: a node\'s native transport)')
     .option('--external-config <file>', 'external target: the member configuration file the cluster runs with (CQL: its cassandra.yaml)')
     .option('--only <areas>', `comma-separated areas (${familyInfo().areas.join(', ')}; or the CQL areas ${CQL_AREAS.join(', ')})`)
@@ -67,29 +69,55 @@ export function registerRunCommand(program: Command): void {
       const isCqlArea = (a: string) => (CQL_AREAS as readonly string[]).includes(a);
       if (only.some(isCqlArea)) {
         if (!only.every(isCqlArea)) throw new InvalidArgumentError('CQL areas (cql-*) run separately from the Hazelcast areas');
-        if (opts.target !== 'embedded' && opts.target !== 'external')
-          throw new InvalidArgumentError('the CQL areas run against the embedded Apache Cassandra or an external cluster (container definitions are unit-tested, see README)');
+        if (!['embedded', 'external', 'container'].includes(opts.target))
+          throw new InvalidArgumentError('the CQL areas run against the embedded Apache Cassandra, in containers (--target container) or against an external cluster');
         if (opts.target === 'external' && (!opts.externalAddress || !opts.externalConfig))
           throw new InvalidArgumentError('--target external needs --external-address HOST:PORT and --external-config path/to/cassandra.yaml');
+        if ((opts.serverVersion || opts.serverImage) && opts.target !== 'container') throw new InvalidArgumentError('--server-version and --server-image need --target container');
         const values = opts.client ? opts.client.split(',').map((s) => s.trim()).filter(Boolean) : [...DEFAULT_CQL_CLIENTS];
-        // Heavy (vitest) only when the command runs.
-        const [{ runCql, printCqlOutcome }, { resolveCqlClients }] = await Promise.all([import('../cql/run/run.ts'), import('../cql/run/clients.ts')]);
+        // Heavy (vitest, testcontainers) only when the command runs.
+        const [{ runCql, printCqlOutcome, preflightContainer }, { resolveCqlClients }, { resolveServerImage }] = await Promise.all([
+          import('../cql/run/run.ts'),
+          import('../cql/run/clients.ts'),
+          import('../cql/targets/container.ts'),
+        ]);
+        // Container target: one run (and report directory) per --server-version, as for Hazelcast.
+        const versions = opts.serverVersion ? opts.serverVersion.split(',').map((s) => s.trim()).filter(Boolean) : [undefined];
+        let servers;
+        try {
+          servers = opts.target === 'container' ? versions.map((v) => resolveServerImage(opts.serverImage, v)) : [];
+        } catch (err) {
+          throw new InvalidArgumentError(err instanceof Error ? err.message : String(err));
+        }
+        // Every image is here (or pulled) before the first run: one that cannot be had stops the run, naming it.
+        for (const s of servers) await preflightContainer(s);
         // Every client is made ready (venvs installed) before the first Cassandra starts.
         const clients = await resolveCqlClients(values, (l) => process.stdout.write(`${l}\n`));
-        const target =
-          opts.target === 'external' ? { kind: 'external' as const, address: opts.externalAddress!, configFile: opts.externalConfig! } : { kind: 'embedded' as const };
-        const out = await runCql({
-          areas: only as never,
-          clients,
-          grep: opts.grep,
-          reportDir: opts.reportDir,
-          deviations: opts.deviations,
-          ...(opts.history ? { historyPath: opts.history } : {}),
-          verbose: true,
-          target,
-        });
-        printCqlOutcome(out, opts.reportDir, (l) => process.stdout.write(l));
-        process.exitCode = out.exitCode;
+        const targets =
+          opts.target === 'external'
+            ? [{ kind: 'external' as const, address: opts.externalAddress!, configFile: opts.externalConfig! }]
+            : opts.target === 'container'
+              ? servers.map((server) => ({ kind: 'container' as const, server }))
+              : [{ kind: 'embedded' as const }];
+        let exitCode = 0;
+        for (const target of targets) {
+          const several = targets.length > 1 && target.kind === 'container';
+          const reportDir = several ? join(opts.reportDir, target.server.version) : opts.reportDir;
+          if (several) process.stdout.write(`\n== server ${target.server.image}\n`);
+          const out = await runCql({
+            areas: only as never,
+            clients,
+            grep: opts.grep,
+            reportDir,
+            deviations: opts.deviations,
+            ...(opts.history ? { historyPath: several ? perVersion(opts.history, target.server.version) : opts.history } : {}),
+            verbose: true,
+            target,
+          });
+          printCqlOutcome(out, reportDir, (l) => process.stdout.write(l));
+          exitCode = Math.max(exitCode, out.exitCode);
+        }
+        process.exitCode = exitCode;
         return;
       }
       const family = await familyByName(DEFAULT_FAMILY);

@@ -9,10 +9,16 @@ import { ContainerSpec } from '../core/containers/container-spec.ts';
 import type { CqlServerSetup } from './model.ts';
 import { cassandraYamlObject, type ServerStores } from './render.ts';
 
-export const CASSANDRA_IMAGE = 'cassandra';
-export const SCYLLA_IMAGE = 'scylladb/scylla';
+// Fully qualified: Podman resolves a short name such as `cassandra:5.0.9` against local images too,
+// and would start localhost/secmatrix/cassandra:5.0.9 for it (seen here) — not the official image.
+export const CASSANDRA_IMAGE = 'docker.io/library/cassandra';
+/** The image `secmatrix containers setup` builds (harness/cql/cassandra/image.ts, containers/cassandra/). */
+export const LOCAL_CASSANDRA_REPO = 'localhost/secmatrix/cassandra';
+export const SCYLLA_IMAGE = 'docker.io/scylladb/scylla';
 export const CASSANDRA_CONF = '/etc/cassandra/cassandra.yaml';
 export const CASSANDRA_STORES = '/etc/cassandra/secmatrix';
+/** Data, commit log, caches, hints: the official image's volume, and the local image's storage dir. */
+export const CASSANDRA_DATA = '/var/lib/cassandra';
 export const SCYLLA_CONF = '/etc/scylla/scylla.yaml';
 export const SCYLLA_STORES = '/etc/scylla/secmatrix';
 /** Cassandra's log line once the native transport listens. */
@@ -39,16 +45,31 @@ function storesIn(stores: ServerStores | undefined, dir: string): { stores?: Ser
   return { stores: out, files };
 }
 
-/** The official Apache Cassandra image with the rendered cassandra.yaml and the stores copied in. */
-export function cassandraContainer(
-  setup: CqlServerSetup,
-  o: { version: string; nativePort: number; storagePort: number; stores?: ServerStores },
-): { spec: ContainerSpec; yaml: string } {
+interface CassandraContainerOptions {
+  version: string;
+  nativePort: number;
+  storagePort: number;
+  stores?: ServerStores;
+  /** The image repository (default: the official `cassandra`; a mirror of it works the same). */
+  repository?: string;
+}
+
+/** The rendered cassandra.yaml (at the container's paths) and the files every Cassandra container gets. */
+function cassandraBase(setup: CqlServerSetup, o: CassandraContainerOptions, repository: string): { spec: ContainerSpec; yaml: string } {
   const moved = storesIn(o.stores, CASSANDRA_STORES);
-  const place = { clusterName: 'secmatrix', dir: '/var/lib/cassandra', host: '127.0.0.1', nativePort: o.nativePort, storagePort: o.storagePort };
+  const place = { clusterName: 'secmatrix', dir: CASSANDRA_DATA, host: '127.0.0.1', nativePort: o.nativePort, storagePort: o.storagePort };
   const yaml = `# cassandra.yaml rendered by secmatrix (CQL family, container target)\n${stringify(cassandraYamlObject(setup, place, moved.stores))}`;
-  const spec = new ContainerSpec(`${CASSANDRA_IMAGE}:${o.version}`)
-    .withNetworkMode('host')
+  const spec = new ContainerSpec(`${repository}:${o.version}`).withNetworkMode('host');
+  spec.withFile({ target: CASSANDRA_CONF, content: yaml, mode: 0o644 });
+  for (const f of moved.files) spec.withFile({ target: f.target, source: f.source, mode: 0o644 });
+  spec.withWaitForLog(CASSANDRA_READY, { timeoutMs: 180_000 });
+  return { spec, yaml };
+}
+
+/** The official Apache Cassandra image with the rendered cassandra.yaml and the stores copied in. */
+export function cassandraContainer(setup: CqlServerSetup, o: CassandraContainerOptions): { spec: ContainerSpec; yaml: string } {
+  const { spec, yaml } = cassandraBase(setup, o, o.repository ?? CASSANDRA_IMAGE);
+  spec
     // The image's entrypoint writes these into cassandra.yaml: keep them equal to the rendered values.
     .withEnv('CASSANDRA_LISTEN_ADDRESS', '127.0.0.1')
     .withEnv('CASSANDRA_RPC_ADDRESS', '127.0.0.1')
@@ -57,11 +78,17 @@ export function cassandraContainer(
     .withEnv('CASSANDRA_CLUSTER_NAME', 'secmatrix')
     .withEnv('MAX_HEAP_SIZE', '768M')
     .withEnv('HEAP_NEWSIZE', '128M')
-    .withEnv('JVM_EXTRA_OPTS', '-Dcassandra.superuser_setup_delay_ms=0')
-    .withFile({ target: CASSANDRA_CONF, content: yaml, mode: 0o644 })
-    .withWaitForLog(CASSANDRA_READY, { timeoutMs: 180_000 });
-  for (const f of moved.files) spec.withFile({ target: f.target, source: f.source, mode: 0o644 });
+    .withEnv('JVM_EXTRA_OPTS', '-Dcassandra.superuser_setup_delay_ms=0');
   return { spec, yaml };
+}
+
+/**
+ * The locally built image (localhost/secmatrix/cassandra:<version>, containers/cassandra/): no
+ * entrypoint script and no variables; its java @argfile (the embedded JVM options) names
+ * CASSANDRA_CONF and CASSANDRA_DATA, where this definition puts the yaml and the data.
+ */
+export function localCassandraContainer(setup: CqlServerSetup, o: CassandraContainerOptions): { spec: ContainerSpec; yaml: string } {
+  return cassandraBase(setup, o, o.repository ?? LOCAL_CASSANDRA_REPO);
 }
 
 /** scylla.yaml for a server setup: ScyllaDB's names for the same settings. */

@@ -29,6 +29,19 @@ export interface ContainerDefinition {
   network?: { name: string; aliases: string[] };
   /** 'host': the container shares this machine's network (members reach each other and the services on 127.0.0.1). */
   networkMode?: string;
+  /** Directories of this machine mounted into the container (data kept across two starts). */
+  mounts?: Array<{ source: string; target: string }>;
+}
+
+/** The container did not start or become ready; `logTail` is what it printed (last lines). */
+export class ContainerStartError extends Error {
+  override name = 'ContainerStartError';
+  constructor(
+    message: string,
+    readonly logTail: string,
+  ) {
+    super(message);
+  }
 }
 
 export const REDACTED = '<redacted>';
@@ -42,6 +55,8 @@ export class ContainerSpec {
   private readonly labels: Record<string, string> = { [SECMATRIX_LABEL]: 'true' };
   private network: { name: string; aliases: string[] } | undefined;
   private networkMode: string | undefined;
+  private readonly mounts: Array<{ source: string; target: string }> = [];
+  private stopTimeoutMs = 2_000;
 
   constructor(readonly image: string) {
     // Every container of one run carries the run's id: the run's parent sweeps it after Ctrl-C.
@@ -80,6 +95,16 @@ export class ContainerSpec {
     this.networkMode = mode;
     return this;
   }
+  /** How long stop() lets the process end on SIGTERM before the engine kills it (0: at once, for throw-away data). */
+  withStopTimeout(ms: number): this {
+    this.stopTimeoutMs = ms;
+    return this;
+  }
+  /** A directory of this machine at `target` inside (read-write): needs a local engine. */
+  withBindMount(source: string, target: string): this {
+    this.mounts.push({ source, target });
+    return this;
+  }
   withNetwork(name: string, ...aliases: string[]): this {
     this.network = { name, aliases };
     return this;
@@ -96,6 +121,7 @@ export class ContainerSpec {
       labels: { ...this.labels },
       ...(this.network ? { network: { ...this.network, aliases: [...this.network.aliases] } } : {}),
       ...(this.networkMode ? { networkMode: this.networkMode } : {}),
+      ...(this.mounts.length ? { mounts: this.mounts.map((m) => ({ ...m })) } : {}),
     };
   }
 
@@ -124,6 +150,7 @@ export class ContainerSpec {
     if (content.length) c = c.withCopyContentToContainer(content);
     if (sources.length) c = c.withCopyFilesToContainer(sources);
     if (this.networkMode) c = c.withNetworkMode(this.networkMode);
+    if (this.mounts.length) c = c.withBindMounts(this.mounts.map((m) => ({ source: m.source, target: m.target, mode: 'rw' as const })));
     if (network) c = c.withNetwork(network).withNetworkAliases(...(this.network?.aliases ?? []));
     return c;
   }
@@ -143,15 +170,16 @@ export class ContainerSpec {
     } catch (err) {
       // testcontainers removes a container whose wait failed; say what the member printed.
       const tail = lines.slice(-30).join('\n');
-      throw new Error(`${this.image} did not become ready: ${err instanceof Error ? err.message : String(err)}${tail ? `\n--- container log (last lines) ---\n${tail}` : ''}`);
+      throw new ContainerStartError(`${this.image} did not become ready: ${err instanceof Error ? err.message : String(err)}${tail ? `\n--- container log (last lines) ---\n${tail}` : ''}`, tail);
     }
     const started = container;
+    const stopTimeoutMs = this.stopTimeoutMs;
     if (runGone()) {
       await started.stop({ remove: true, removeVolumes: true, timeout: 1_000 });
       throw new Error(`stopped ${this.image} again: the run was interrupted while it started`);
     }
     const release = onCleanup(`container ${started.getName()} (${this.image})`, async () => {
-      await started.stop({ remove: true, removeVolumes: true, timeout: 2_000 });
+      await started.stop({ remove: true, removeVolumes: true, timeout: stopTimeoutMs });
     });
     return {
       container: started,

@@ -81,3 +81,43 @@ export async function sweepUntilQuiet(label: string, o: { quietMs?: number; maxM
     await new Promise((res) => setTimeout(res, 250));
   }
 }
+
+/** True when the engine has `image` (name:tag) locally. */
+export async function imageExists(image: string, socket = engineSocket()): Promise<boolean> {
+  if (!socket) return false;
+  return (await call(socket, 'GET', `/images/${encodeURIComponent(image)}/json`, 10_000)).status === 200;
+}
+
+/**
+ * Makes `image` (name:tag) present: nothing when it is there, else one pull, bounded by `ms`. Throws
+ * an error naming the image and the engine's reason when it cannot be had.
+ */
+export async function ensureImage(image: string, ms: number, socket = engineSocket()): Promise<'present' | 'pulled'> {
+  if (!socket) throw new Error(`image ${image}: no local engine socket to ask`);
+  if (await imageExists(image, socket)) return 'present';
+  const slash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  const [name, tag] = colon > slash ? [image.slice(0, colon), image.slice(colon + 1)] : [image, 'latest'];
+  let answer: Answer;
+  try {
+    answer = await call(socket, 'POST', `/images/create?fromImage=${encodeURIComponent(name)}&tag=${encodeURIComponent(tag)}`, ms);
+  } catch (err) {
+    throw new Error(`image ${image} is not here and could not be pulled: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // The engine streams JSON progress lines; a failure is a line with "error" (the status may still be 200).
+  const failure =
+    answer.status >= 400
+      ? answer.body.trim()
+      : answer.body
+          .split('\n')
+          .map((l) => {
+            try {
+              return (JSON.parse(l) as { error?: string }).error;
+            } catch {
+              return undefined;
+            }
+          })
+          .find((e) => e);
+  if (failure || !(await imageExists(image, socket))) throw new Error(`image ${image} is not here and could not be pulled: ${failure || 'the engine did not make it'}`);
+  return 'pulled';
+}

@@ -29,6 +29,18 @@ export interface StepReport {
 
 type Log = (line: string) => void;
 
+/** An image a system family adds to setup (core knows no family): built after the core images. */
+export interface FamilyImage {
+  /** The step's name, e.g. "Apache Cassandra image". */
+  step: string;
+  /** Its repository (teardown --images removes its tags). */
+  repo: string;
+  /** name:tag it is (status). */
+  image(): Promise<string>;
+  /** Builds it, or skips when it is current. */
+  build(log: Log): Promise<{ image: string; built: boolean }>;
+}
+
 async function step(reports: StepReport[], log: Log, name: string, fn: () => Promise<{ result: StepReport['result']; detail: string }>): Promise<void> {
   const started = performance.now();
   const r = await fn();
@@ -100,7 +112,7 @@ export async function buildDebianBase(log: Log): Promise<{ result: StepReport['r
   }
 }
 
-export async function setupContainers(log: Log): Promise<StepReport[]> {
+export async function setupContainers(log: Log, familyImages: readonly FamilyImage[] = []): Promise<StepReport[]> {
   const reports: StepReport[] = [];
   await step(reports, log, 'packages', () => installPackages(log));
   await step(reports, log, 'containers.conf', () => configureContainersConf());
@@ -116,6 +128,12 @@ export async function setupContainers(log: Log): Promise<StepReport[]> {
       return { result: r.built ? 'done' : 'skipped', detail: r.built ? `built ${r.image}` : `${r.image} exists` };
     });
   }
+  for (const f of familyImages) {
+    await step(reports, log, f.step, async () => {
+      const r = await f.build(log);
+      return { result: r.built ? 'done' : 'skipped', detail: r.built ? `built ${r.image}` : `${r.image} is current` };
+    });
+  }
   return reports;
 }
 
@@ -126,7 +144,7 @@ export interface EngineStatus {
   leftovers: string[];
 }
 
-export async function containersStatus(): Promise<EngineStatus> {
+export async function containersStatus(familyImages: readonly FamilyImage[] = []): Promise<EngineStatus> {
   const podman = (await hasCommand('podman')) ? (await runCommand('podman', ['--version'], { timeoutMs: 10_000 })).stdout : undefined;
   const socket = await pingSocket(PODMAN_SOCKET);
   const images: EngineStatus['images'] = [];
@@ -134,7 +152,8 @@ export async function containersStatus(): Promise<EngineStatus> {
   if (podman) {
     const { referenceMemberImage } = await import('./images.ts');
     const services = await Promise.all((Object.keys(SERVICE_IMAGES) as ServiceImageKind[]).map((k) => serviceImage(k)));
-    for (const name of [DEBIAN_BASE_IMAGE, await referenceMemberImage(), ...services]) images.push({ name, present: await podmanImageExists(name) });
+    const family = await Promise.all(familyImages.map((f) => f.image()));
+    for (const name of [DEBIAN_BASE_IMAGE, await referenceMemberImage(), ...services, ...family]) images.push({ name, present: await podmanImageExists(name) });
     leftovers = await secmatrixContainers();
   }
   return { podman, socket, images, leftovers };
@@ -147,7 +166,7 @@ export async function secmatrixContainers(): Promise<string[]> {
 }
 
 /** Removes secmatrix's containers, stops the API service setup started, and with `images` its images. */
-export async function teardownContainers(log: Log, o: { images: boolean }): Promise<void> {
+export async function teardownContainers(log: Log, o: { images: boolean; familyImages?: readonly FamilyImage[] }): Promise<void> {
   if (!(await hasCommand('podman'))) {
     log('no podman: nothing to tear down');
     return;
@@ -168,7 +187,7 @@ export async function teardownContainers(log: Log, o: { images: boolean }): Prom
   }
   if (o.images) {
     const r = await runCommand('podman', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { timeoutMs: 30_000, allowFailure: true });
-    const repos = [REFERENCE_MEMBER_REPO, ...Object.values(SERVICE_IMAGES).map((s) => s.repo)];
+    const repos = [REFERENCE_MEMBER_REPO, ...Object.values(SERVICE_IMAGES).map((s) => s.repo), ...(o.familyImages ?? []).map((f) => f.repo)];
     const ours = r.stdout.split('\n').filter((n) => repos.some((repo) => n.startsWith(`${repo}:`)));
     for (const name of [...ours, DEBIAN_BASE_IMAGE]) {
       if ((await runCommand('podman', ['rmi', name], { timeoutMs: 60_000, allowFailure: true })).exitCode === 0) log(`removed image ${name}`);

@@ -12,13 +12,12 @@ import type { SystemFamily, TargetOptions } from '../family.ts';
 import type { Area, Cell, CellResult } from '../plan/cell.ts';
 import { SUITE_OPTIONS_KEY } from '../suite/run-options.ts';
 import { SUITE_VERSION } from '../util/version.ts';
-import { randomUUID } from 'node:crypto';
 import { claimSignals, onCleanup } from '../util/cleanup.ts';
 import { makeTempDir } from '../util/tempdir.ts';
-import { childrenGone, reapChildren } from '../util/reap.ts';
+import { reapChildren } from '../util/reap.ts';
+import { openContainerRunScope, startReaper, type ContainerRunScope } from '../containers/run-scope.ts';
 import { withTimeout } from '../util/deadline.ts';
 import { CellCollector } from './collector.ts';
-import { startReaper } from './reaper.ts';
 import type { ClientInfo } from '../../../reports/certification.ts';
 import { loadDeviations } from '../suite/deviations.ts';
 
@@ -191,9 +190,8 @@ export async function runConformance(o: RunOptions): Promise<RunOutcome & { coll
  * Container target: the engine answers, the reference member image of this tree exists (built when
  * Podman is here), and a sweep of the run's label is registered so Ctrl-C leaves nothing behind.
  */
-async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ runId: string; label: string; socket: string | undefined; sweep(): Promise<string[]>; release(): Promise<void> }> {
+async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<ContainerRunScope> {
   const { useEngine } = await import('../containers/engine.ts');
-  const { removeLabelled, sweepUntilQuiet, RUN_LABEL } = await import('../containers/docker-api.ts');
   await useEngine();
   if ((t.serverVersion ?? 'reference') === 'reference' && !t.referenceImage) {
     const { buildReferenceMemberImage } = await import('../containers/images.ts');
@@ -203,17 +201,5 @@ async function prepareContainers(t: TargetOptions, verbose: boolean): Promise<{ 
       t.referenceImage = r.image;
     }
   }
-  const runId = randomUUID();
-  const label = `${RUN_LABEL}=${runId}`;
-  const sweep = async () => {
-    const r = await removeLabelled(label);
-    return [...r.containers.map((c) => `container ${c.name} (${c.image}, ${c.state})`), ...r.networks.map((n) => `network ${n.name}`)];
-  };
-  const { chooseEngine } = await import('../containers/engine.ts');
-  const release = onCleanup(`containers of run ${runId}`, async () => {
-    // Every child (the vitest workers and what they started) first, so none starts a container after the sweep.
-    await childrenGone(/./, 15_000);
-    await sweepUntilQuiet(label);
-  });
-  return { runId, label, socket: chooseEngine()?.socket, sweep, release };
+  return openContainerRunScope();
 }

@@ -144,6 +144,7 @@ export class CqlRunContext {
           dir,
           dataDir,
           stores,
+          pki: this.pki,
           probe: async ({ host, nativePort }) => {
             const admin = await connectAdmin(s, this.pki, host, nativePort, this.source.admin);
             await admin.close();

@@ -13,7 +13,6 @@ import { claimSignals, onCleanup } from '../../core/util/cleanup.ts';
 import { withTimeout } from '../../core/util/deadline.ts';
 import { reapChildren } from '../../core/util/reap.ts';
 import { makeTempDir } from '../../core/util/tempdir.ts';
-import { startReaper } from '../../core/run/reaper.ts';
 import { DEFAULT_CASSANDRA_VERSION, ensureCassandra } from '../cassandra/install.ts';
 import { CQL_AREAS, type CqlArea } from '../plan/cell.ts';
 import { expandCql } from '../plan/load.ts';
@@ -27,9 +26,16 @@ import { ErrorMap } from '../adapter/error-map.ts';
 import { CQL_ENV } from './suite.ts';
 import { targetEnv, type CqlTarget } from '../targets/index.ts';
 import { preflightExternal } from '../targets/external.ts';
+import { ContainerCassandra, type ServerImage } from '../targets/container.ts';
+import { LOCAL_CASSANDRA_REPO } from '../containers.ts';
+import { useEngine } from '../../core/containers/engine.ts';
+import { ensureImage } from '../../core/containers/docker-api.ts';
+import { openContainerRunScope, startReaper } from '../../core/containers/run-scope.ts';
 import { REPO_ROOT } from '../../core/util/repo-root.ts';
 
 const VITEST_WORKER = /vitest[\\/]dist[\\/]workers[\\/]/;
+/** One pull of a missing image (where a registry answers); here it fails at once. */
+const PULL_TIMEOUT_MS = 600_000;
 
 export interface CqlRunOptions {
   areas: CqlArea[];
@@ -40,7 +46,7 @@ export interface CqlRunOptions {
   reportDir: string;
   historyPath?: string;
   verbose: boolean;
-  /** Where the servers come from: the embedded Cassandra (default) or an external cluster. */
+  /** Where the servers come from: the embedded Cassandra (default), containers, or an external cluster. */
   target?: CqlTarget;
 }
 
@@ -72,11 +78,14 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
   const target: CqlTarget = o.target ?? { kind: 'embedded' };
   // An external cluster's address and configuration are checked before anything is made.
   if (target.kind === 'external') await preflightExternal({ address: target.address, configFile: target.configFile });
+  else if (target.kind === 'container') await preflightContainer(target.server);
   else await ensureCassandra(DEFAULT_CASSANDRA_VERSION);
+  // Containers carry the run's label: swept on the way out (Ctrl-C too) and by the reaper if this process dies.
+  const scope = target.kind === 'container' ? openContainerRunScope() : undefined;
   const work = await makeTempDir('cql-run');
   // The temp dir holds the PKI's private keys and the servers' stores: removed even when this process
-  // is killed (SIGKILL, a crash), when no cleanup of ours runs.
-  const endReaper = startReaper({ dir: work.path });
+  // is killed (SIGKILL, a crash), when no cleanup of ours runs; the container target's containers too.
+  const endReaper = startReaper({ ...(scope ? { label: scope.label, socket: scope.socket } : {}), dir: work.path });
   const collector = new CellCollector();
   try {
     const pki = await buildPki(cqlPkiRequest(), { outDir: join(work.path, 'pki') });
@@ -97,6 +106,7 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
         [CQL_ENV.deviations]: JSON.stringify(o.deviations ?? []),
         ...(o.grep ? { [CQL_ENV.grep]: o.grep } : {}),
         ...targetEnv(target),
+        ...(scope ? { SECMATRIX_RUN_ID: scope.runId } : {}),
       },
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
     });
@@ -113,6 +123,11 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
     }
     const suiteMs = performance.now() - suiteStarted;
     const problems = [...collector.moduleErrors];
+    // Every container of this run carries its id: anything still there now was left behind.
+    if (scope) {
+      const left = await scope.sweep();
+      if (left.length) problems.push(`containers left behind by the run (now removed): ${left.join(', ')}`);
+    }
     const byId = new Map(collector.tests.map((t) => [(t.record as unknown as CqlCellRecord | undefined)?.cellId ?? t.name, t]));
     const results: CqlResult[] = cells.map((cell) => {
       const t = byId.get(cell.id);
@@ -137,7 +152,12 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
       ? (JSON.parse(readFileSync(statsPath, 'utf8')) as { starts: ServerStartFigure[]; sessions: SessionFigures; clients: Record<string, string> })
       : { starts: [], sessions: { cellConnects: 0, identityConnects: 0, identityReuses: 0 }, clients: {} };
     await writeCqlReports(reportDir, results, {
-      serverVersion: target.kind === 'external' ? `external cluster at ${target.address}` : DEFAULT_CASSANDRA_VERSION,
+      serverVersion:
+        target.kind === 'external'
+          ? `external cluster at ${target.address}`
+          : target.kind === 'container'
+            ? new ContainerCassandra(target.server).serverVersion
+            : DEFAULT_CASSANDRA_VERSION,
       clients: stats.clients,
       suiteVersion: '0.1.0',
       starts: stats.starts,
@@ -155,8 +175,26 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
     const failed = results.some((r) => r.record.status === 'failed') || problems.length > 0;
     return { results, starts: stats.starts, sessions: stats.sessions, durationMs: performance.now() - started, suiteMs, exitCode: failed ? 1 : 0, problems };
   } finally {
+    await scope?.release();
     await work.remove();
     endReaper();
+  }
+}
+
+/**
+ * The container target's engine answers and its image is here (pulled once if it is not, bounded):
+ * an image that cannot be had stops the run before anything is made, naming the image.
+ */
+export async function preflightContainer(server: ServerImage): Promise<void> {
+  await useEngine();
+  const hint =
+    server.kind === 'local-cassandra'
+      ? ' (build it with `npx secmatrix containers setup`)'
+      : ` (pull or load it where a registry is reachable, or run --server-image ${LOCAL_CASSANDRA_REPO}: the image \`secmatrix containers setup\` builds)`;
+  try {
+    await ensureImage(server.image, PULL_TIMEOUT_MS);
+  } catch (err) {
+    throw new Error(`the CQL container target cannot run: ${err instanceof Error ? err.message : String(err)}${hint}`);
   }
 }
 

@@ -2,7 +2,8 @@
 // asks a source for the server of each configuration and knows nothing else about it. The embedded
 // source starts a real Cassandra per configuration (cassandra/process.ts); the external source is a
 // cluster someone else runs (external.ts): nothing to start or stop, no log to read, and only the
-// configurations equal to its own can run.
+// configurations equal to its own can run. The container source starts each configuration in a
+// container from its definition (container.ts).
 import type { PkiManifest } from '../../../pki/types.ts';
 import type { CqlCredentials, CqlServerSetup } from '../model.ts';
 import type { ServerStores } from '../render.ts';
@@ -24,12 +25,14 @@ export interface ServerStartRequest {
   /** Data kept across the starts of one configuration (the mTLS bootstrap). */
   dataDir: string;
   stores: ServerStores | undefined;
+  /** The run's PKI (a source that needs other forms of the stores makes them from it). */
+  pki: PkiManifest;
   /** Readiness beyond an open port (a superuser login). */
   probe: (s: { host: string; nativePort: number }) => Promise<void>;
 }
 
 export interface CqlServerSource {
-  readonly name: 'embedded' | 'external';
+  readonly name: 'embedded' | 'external' | 'container';
   /** The server version as reports name it. */
   readonly serverVersion: string;
   /** A fresh server per configuration (the suite may restart it, e.g. to add identities first). */

@@ -8,7 +8,13 @@ describe('CLI usage errors', () => {
 
   it.each([
     [['run', '--only', 'tls,cql-tls'], 'CQL areas (cql-*) run separately from the Hazelcast areas'],
-    [['run', '--only', 'cql-tls', '--target', 'container'], 'the CQL areas run against the embedded Apache Cassandra or an external cluster'],
+    [
+      ['run', '--only', 'cql-tls', '--target', 'kubernetes'],
+      'the CQL areas run against the embedded Apache Cassandra, in containers (--target container) or against an external cluster',
+    ],
+    [['run', '--only', 'cql-tls', '--server-image', 'localhost/secmatrix/cassandra'], '--server-version and --server-image need --target container'],
+    [['run', '--only', 'cql-tls', '--target', 'container', '--server-image', 'scylla'], '--server-image scylla needs --server-version'],
+    [['run', '--only', 'cql-tls', '--target', 'container', '--server-image', 'cassandra:5.0.9', '--server-version', '5.0.8'], 'names its tag already'],
     [['run', '--only', 'cql-tls', '--target', 'external'], '--target external needs --external-address HOST:PORT'],
   ])('%j is refused with its reason', async (argv, reason) => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

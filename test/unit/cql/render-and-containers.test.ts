@@ -111,7 +111,7 @@ describe('container definitions (checked, not run: the images cannot be pulled h
       },
     });
     const d = spec.definition();
-    expect(d.image).toBe('cassandra:5.0.9');
+    expect(d.image).toBe('docker.io/library/cassandra:5.0.9');
     expect(d.networkMode).toBe('host');
     expect(d.env).toMatchObject({
       CASSANDRA_LISTEN_ADDRESS: '127.0.0.1',
@@ -140,7 +140,7 @@ describe('container definitions (checked, not run: the images cannot be pulled h
       pem: { certificate: '/host/member-rsa.chain.pem', keyfile: '/host/member-rsa.key.pem', truststore: '/host/root-ca.crt.pem' },
     });
     const d = spec.definition();
-    expect(d.image).toBe('scylladb/scylla:6.2.0');
+    expect(d.image).toBe('docker.io/scylladb/scylla:6.2.0');
     expect(d.command).toEqual(['--smp', '1', '--memory', '750M', '--overprovisioned', '1', '--developer-mode', '1', '--api-address', '127.0.0.1']);
     expect(d.files.map((f) => f.target).sort()).toEqual(
       [SCYLLA_CONF, `${SCYLLA_STORES}/ca.pem`, `${SCYLLA_STORES}/server.crt`, `${SCYLLA_STORES}/server.key`].sort(),
