@@ -15,7 +15,10 @@ const SOURCES = ['main.go', 'go.mod', 'go.sum'];
 /** What a build is made from: the module's files and the client version. */
 export function goBuildKey(moduleDir: string, version: string): string {
   const h = createHash('sha256');
-  for (const f of SOURCES) h.update(`${f}\0`).update(readFileSync(join(moduleDir, f))).update('\0');
+  for (const f of SOURCES)
+    h.update(`${f}\0`)
+      .update(readFileSync(join(moduleDir, f)))
+      .update('\0');
   return `${version}\n${h.digest('hex')}\n`;
 }
 

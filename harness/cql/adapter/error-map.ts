@@ -42,6 +42,21 @@ export class ErrorMap {
     return new ErrorMap(doc.client ?? client, rules);
   }
 
+  /**
+   * A failure with the causes the client logged (adapter protocol: `causes`, outermost first): the
+   * first rule per fact, the error first; a cause counts only when the error itself matches no rule
+   * (a client's generic "could not connect" that says nothing).
+   */
+  classifyFailure(error: ErrorFact, causes: readonly ErrorFact[] = []): CqlOutcome {
+    const first = this.classify(error);
+    if (first.kind !== 'error') return first;
+    for (const c of causes) {
+      const o = this.classify(c);
+      if (o.kind !== 'error') return o;
+    }
+    return first;
+  }
+
   classify(fact: ErrorFact): CqlOutcome {
     for (const r of this.rules) {
       const ok = (['class', 'code', 'message'] as const).every((k) => !r.when[k] || r.when[k]!.test(String(fact[k] ?? '')));

@@ -98,6 +98,9 @@ type session struct {
 
 var sessions = map[string]*session{}
 
+// lastCauses: what gocql logged while the last connect failed (its causeLogger).
+var lastCauses []string
+
 func str(p *string) string {
 	if p == nil {
 		return ""
@@ -262,10 +265,32 @@ func rootsOf(caFile string) (*x509.CertPool, error) {
 
 var alertRe = regexp.MustCompile(`remote error: tls: ([a-z0-9 ]+)`)
 
+// causeLogger is the cluster's gocql Logger: it writes to stderr and keeps the causes gocql logs
+// and does not return. A session whose pool made no connection fails with "no connections were made
+// when creating the session" (gocql.ErrNoConnectionsStarted); why is only in the log ("failed to
+// connect to <host> due to error: <cause>"). Those causes are reported as `causes`.
+type causeLogger struct {
+	out    *log.Logger
+	causes []string
+}
+
+var causeRe = regexp.MustCompile(`due to error: (.*)$`)
+
+func (l *causeLogger) keep(line string) {
+	l.out.Print(line)
+	if m := causeRe.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+		l.causes = append(l.causes, m[1])
+	}
+}
+func (l *causeLogger) Print(v ...interface{})                 { l.keep(fmt.Sprint(v...)) }
+func (l *causeLogger) Printf(format string, v ...interface{}) { l.keep(fmt.Sprintf(format, v...)) }
+func (l *causeLogger) Println(v ...interface{})               { l.keep(fmt.Sprintln(v...)) }
+
 // errorFact: the error as gocql returned it. gocql formats the causes of a failed session with %v
 // ("gocql: unable to create session: …: x509: …"), so the class is the outermost Go type that carries
 // them and the message is the whole text; a server error keeps its CQL code.
 func errorFact(err error) map[string]any {
+	fact := textFact(err.Error())
 	inner := err
 	for {
 		u := errors.Unwrap(inner)
@@ -274,24 +299,28 @@ func errorFact(err error) map[string]any {
 		}
 		inner = u
 	}
-	var code any
+	fact["class"] = fmt.Sprintf("%T", inner)
 	var re gocql.RequestError
 	var alert tls.AlertError
 	switch {
 	case errors.As(err, &re):
-		code = fmt.Sprintf("0x%04X", re.Code())
+		fact["code"] = fmt.Sprintf("0x%04X", re.Code())
 	case errors.As(err, &alert):
-		code = "alert: " + alert.Error()
-	default:
-		if m := alertRe.FindStringSubmatch(err.Error()); m != nil {
-			code = "alert: " + m[1]
-		}
+		fact["code"] = "alert: " + alert.Error()
 	}
-	msg := err.Error()
+	return fact
+}
+
+// textFact: an error known by its text only (a cause gocql logged): the TLS alert it names, if any.
+func textFact(msg string) map[string]any {
+	var code any
+	if m := alertRe.FindStringSubmatch(msg); m != nil {
+		code = "alert: " + m[1]
+	}
 	if len(msg) > 2000 {
 		msg = msg[:2000]
 	}
-	return map[string]any{"class": fmt.Sprintf("%T", inner), "code": code, "message": msg}
+	return map[string]any{"class": "gocql log", "code": code, "message": msg}
 }
 
 func stageOf(fact map[string]any) string {
@@ -325,7 +354,9 @@ func connect(req *request) (response, error) {
 	}
 	cluster := gocql.NewCluster(host)
 	cluster.Port = port
-	cluster.Logger = log.New(os.Stderr, "gocql: ", log.LstdFlags|log.Lmicroseconds)
+	cl := &causeLogger{out: log.New(os.Stderr, "gocql: ", log.LstdFlags|log.Lmicroseconds)}
+	cluster.Logger = cl
+	lastCauses = nil
 	cluster.NumConns = 1
 	var connectMs, opMs *int
 	if req.Timeouts != nil {
@@ -354,6 +385,7 @@ func connect(req *request) (response, error) {
 	started := time.Now()
 	s, err := cluster.CreateSession()
 	if err != nil {
+		lastCauses = cl.causes
 		return nil, err
 	}
 	logger.Printf("connected in %.2f s", time.Since(started).Seconds())
@@ -446,7 +478,19 @@ func handle(req *request) response {
 			}
 			fact := errorFact(err)
 			logger.Printf("connect failed: %s: %s", fact["class"], fact["message"])
-			return response{"type": "failed", "stage": stageOf(fact), "error": fact}
+			resp := response{"type": "failed", "stage": stageOf(fact), "error": fact}
+			if len(lastCauses) > 0 {
+				causes := []any{}
+				for _, c := range lastCauses {
+					cf := textFact(c)
+					causes = append(causes, cf)
+					if resp["stage"] == "unknown" {
+						resp["stage"] = stageOf(cf)
+					}
+				}
+				resp["causes"] = causes
+			}
+			return resp
 		}
 		return resp
 	case "run":
