@@ -23,6 +23,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gocql/gocql"
@@ -40,6 +41,15 @@ var capabilities = []string{
 }
 
 var logger = log.New(os.Stderr, "adapter: ", log.LstdFlags|log.Lmicroseconds)
+
+// connectTimeout: gocql did not finish connecting within the request's bound (the adapter gave up).
+type connectTimeout struct{ msg string }
+
+func (t connectTimeout) Error() string { return t.msg }
+
+// connectSlack: how long past connectMs gocql may take (its own timeouts apply per step) before the
+// adapter answers `failed`; the runner waits connectMs + 8 s.
+const connectSlack = 5 * time.Second
 
 // unsupported: the request names a setting gocql (or Go's crypto/tls under it) cannot express.
 type unsupported struct{ reason string }
@@ -270,6 +280,7 @@ var alertRe = regexp.MustCompile(`remote error: tls: ([a-z0-9 ]+)`)
 // when creating the session" (gocql.ErrNoConnectionsStarted); why is only in the log ("failed to
 // connect to <host> due to error: <cause>"). Those causes are reported as `causes`.
 type causeLogger struct {
+	mu     sync.Mutex
 	out    *log.Logger
 	causes []string
 }
@@ -279,8 +290,16 @@ var causeRe = regexp.MustCompile(`due to error: (.*)$`)
 func (l *causeLogger) keep(line string) {
 	l.out.Print(line)
 	if m := causeRe.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+		l.mu.Lock()
 		l.causes = append(l.causes, m[1])
+		l.mu.Unlock()
 	}
+}
+
+func (l *causeLogger) seen() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.causes...)
 }
 func (l *causeLogger) Print(v ...interface{})                 { l.keep(fmt.Sprint(v...)) }
 func (l *causeLogger) Printf(format string, v ...interface{}) { l.keep(fmt.Sprintf(format, v...)) }
@@ -330,6 +349,8 @@ func stageOf(fact map[string]any) string {
 		return "authentication"
 	case strings.Contains(m, "tls:") || strings.Contains(m, "x509:"):
 		return "tls"
+	case fact["class"] == "main.connectTimeout":
+		return "connect"
 	}
 	return "unknown"
 }
@@ -383,9 +404,33 @@ func connect(req *request) (response, error) {
 		cluster.SslOpts = o
 	}
 	started := time.Now()
-	s, err := cluster.CreateSession()
+	// gocql 1.7.0's ConnectTimeout bounds the TCP dial and each setup query, not the TLS handshake
+	// (dial.go WrapTLS: HandshakeContext with the caller's context, which has no deadline): a server
+	// that accepts TCP and never answers would hang CreateSession. The adapter bounds it itself.
+	type created struct {
+		s   *gocql.Session
+		err error
+	}
+	done := make(chan created, 1)
+	go func() {
+		s, err := cluster.CreateSession()
+		done <- created{s, err}
+	}()
+	var s *gocql.Session
+	bound := cluster.ConnectTimeout + connectSlack
+	select {
+	case c := <-done:
+		s, err = c.s, c.err
+	case <-time.After(bound):
+		go func() {
+			if c := <-done; c.s != nil {
+				c.s.Close()
+			}
+		}()
+		err = connectTimeout{fmt.Sprintf("gocql CreateSession did not return within %d ms (connectMs + %d ms); abandoned", bound.Milliseconds(), connectSlack.Milliseconds())}
+	}
 	if err != nil {
-		lastCauses = cl.causes
+		lastCauses = cl.seen()
 		return nil, err
 	}
 	logger.Printf("connected in %.2f s", time.Since(started).Seconds())
