@@ -195,6 +195,9 @@ func sslOptions(t *tlsRequest, state **tls.ConnectionState) (*gocql.SslOptions, 
 		c := config()
 		c.InsecureSkipVerify = true
 		c.VerifyConnection = func(cs tls.ConnectionState) error {
+			if len(cs.PeerCertificates) == 0 {
+				return errors.New("tls: the server presented no certificate")
+			}
 			opts := x509.VerifyOptions{Roots: roots, Intermediates: x509.NewCertPool()}
 			for _, ic := range cs.PeerCertificates[1:] {
 				opts.Intermediates.AddCert(ic)
