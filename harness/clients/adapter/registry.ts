@@ -8,6 +8,7 @@ import { REPO_ROOT } from '../../core/util/repo-root.ts';
 import { BUILTIN_ONLY, loadErrorMap } from './error-map.ts';
 import type { ResolvedAdapter } from './driver.ts';
 import type { AdapterCommand } from './process.ts';
+import { ensureGoAdapter } from './go-build.ts';
 import { ensureVenv, runBounded } from './venv.ts';
 
 // From the repository root, so the compiled CLI (dist/) finds the adapters' programs and files too.
@@ -91,6 +92,20 @@ export const ADAPTER_REGISTRY: Record<string, AdapterEntry> = {
         buildWith: ['setuptools<70', 'wheel'],
       });
       return { command: [python, '-u', join(ADAPTERS_DIR, 'cassandra-python', 'adapter.py')], env: { PYTHONDONTWRITEBYTECODE: '1' } };
+    },
+  },
+  // gocql, the Go CQL driver: the adapter binary built with `go build` into the cache, per version
+  // (go.mod pins the default; another version is `go get` in a copy of the module).
+  'cassandra-go': {
+    name: 'cassandra-go',
+    family: 'cql',
+    language: 'go',
+    defaultVersion: '1.7.0',
+    knownVersions: ['1.7.0'],
+    folder: join(ADAPTERS_DIR, 'cassandra-go'),
+    async prepare(version, log) {
+      const binary = await ensureGoAdapter('cassandra-go', join(ADAPTERS_DIR, 'cassandra-go'), 'github.com/gocql/gocql', version, '1.7.0', log);
+      return { command: [binary] };
     },
   },
   'cassandra-node': installedNodeAdapter('cassandra-node', 'cql', 'cassandra-driver', [join(ADAPTERS_DIR, 'cassandra-node', 'adapter.mjs')]),

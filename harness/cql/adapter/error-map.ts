@@ -77,6 +77,21 @@ export class ErrorMap {
     return file ? parseCqlErrorMap(file, readFileSync(file, 'utf8'), client) : new ErrorMap(client, []);
   }
 
+  /**
+   * A failure with the causes the client logged (adapter protocol: `causes`, outermost first): the
+   * first rule per fact, the error first; a cause counts only when the error itself matches no rule
+   * (a client's generic "could not connect" that says nothing).
+   */
+  classifyFailure(error: ErrorFact, causes: readonly ErrorFact[] = []): CqlOutcome {
+    const first = this.classify(error);
+    if (first.kind !== 'error') return first;
+    for (const c of causes) {
+      const o = this.classify(c);
+      if (o.kind !== 'error') return o;
+    }
+    return first;
+  }
+
   classify(fact: ErrorFact): CqlOutcome {
     const f = { class: fact.class ?? undefined, code: fact.code ?? null, message: fact.message ?? '' };
     for (const r of this.rules) {

@@ -55,6 +55,21 @@ export const CLIENT_PROFILES: Record<string, ClientProfile> = {
     legacySslOptions: false,
     saslAuthProvider: false,
   },
+  // gocql 1.7.0 (github.com/gocql/gocql): conn.go's SslOptions documentation table ("Config is nil |
+  // EnableHostVerification false | do not verify host") and connectionpool.go setupTLSConfig
+  // (`InsecureSkipVerify: !sslOpts.EnableHostVerification`): no verification by default, CaPath
+  // or not. Verifying is crypto/tls's, which always checks the name (tls.Config.InsecureSkipVerify
+  // documentation), against ServerName, which dial.go tlsConfigForAddr sets to the host's address
+  // when verifying; EnableHostVerification is the one switch for both ("verify the hostname and
+  // server cert"), so asking for the host name check turns verification on.
+  'cassandra-go': {
+    name: 'cassandra-go',
+    verifyPeerByDefault: false,
+    hostnameByDefault: true,
+    hostnameForcesVerify: true,
+    legacySslOptions: false,
+    saslAuthProvider: false,
+  },
 };
 
 export interface ServerTlsFacts {

@@ -115,7 +115,8 @@ export class CqlRunContext {
   }
 
   private classify(client: string, r: AdapterMessage): CqlOutcome {
-    return this.maps.get(client)!.classify((r['error'] ?? {}) as never);
+    const causes = Array.isArray(r['causes']) ? (r['causes'] as never[]) : [];
+    return this.maps.get(client)!.classifyFailure((r['error'] ?? {}) as never, causes);
   }
 
   /** The server of a configuration, started (and the fixture made) if it is not the current one. */

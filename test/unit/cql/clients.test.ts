@@ -46,7 +46,7 @@ describe('CQL clients', () => {
   });
 
   it('says what is wrong: unknown name, a Hazelcast client, a missing or malformed profile, the same client twice', async () => {
-    await expect(resolveCqlClient('cassandra-go')).rejects.toThrow(/unknown client 'cassandra-go'/);
+    await expect(resolveCqlClient('cassandra-rust')).rejects.toThrow(/unknown client 'cassandra-rust'/);
     await expect(resolveCqlClient('hazelcast-python')).rejects.toThrow('--client hazelcast-python is a hazelcast client, not a CQL one');
     await expect(resolveCqlClient('cassandra-node@4.6.0')).rejects.toThrow(/@4\.6\.0 is not supported/);
     await expect(resolveCqlClient(vendorDir('no-profile'))).rejects.toThrow(/needs client-profile\.yaml beside it/);
