@@ -89,9 +89,10 @@ export class CqlRunContext {
     return c && c.username === SUPERUSER.username && c.password === SUPERUSER.password ? this.source.admin : c;
   }
 
-  /** Versions the adapters reported (hello). */
+  /** Versions the adapters reported (hello), kept after they are closed: the report is written then. */
+  private readonly versions = new Map<string, string>();
   clientVersions(): Record<string, string> {
-    return Object.fromEntries([...this.adapters].map(([k, a]) => [k, a.hello.client.version]));
+    return Object.fromEntries(this.versions);
   }
 
   /** The client's adapter, started (hello) if it is not running; a broken one is replaced. */
@@ -110,6 +111,7 @@ export class CqlRunContext {
     if (proc.pid !== undefined) watchGroup(proc.pid);
     const release = onCleanup(`adapter ${id} (pid ${proc.pid})`, () => proc.stop(3000));
     this.adapters.set(id, { proc, hello, release });
+    this.versions.set(id, hello.client.version);
     if (!this.maps.has(id)) this.maps.set(id, ErrorMap.load(client.errorMapFile, id));
     return proc;
   }

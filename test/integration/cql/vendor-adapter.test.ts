@@ -1,7 +1,7 @@
 // A vendor's CQL adapter, given by path, runs the matrix against the real Cassandra beside a shipped
 // client; a malformed --deviations file stops the run before anything starts, saying where and why.
 import { execa } from 'execa';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,13 @@ describe.skipIf(!!missing)(`a vendor CQL adapter${missing ? ` (skipped: ${missin
     expect(r.all).toMatch(/vendor-cql\s+cql-tls\s+1\s+1\s+0/);
     expect(r.all).toMatch(/cassandra-node\s+cql-tls\s+1\s+1\s+0/);
     expect(r.all).toMatch(/Cassandra starts: 1 for 1 server configurations/);
+    // The certification names each client with the version its adapter said at hello.
+    const cert = JSON.parse(readFileSync(join(scratch, 'ok', 'certification.json'), 'utf8')) as { clients: { client: { name: string; version: string } }[] };
+    const nodeVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/cassandra-driver/package.json'), 'utf8')) as { version: string }).version;
+    expect(cert.clients.map((c) => c.client)).toEqual([
+      { name: 'vendor-cql', version: nodeVersion },
+      { name: 'cassandra-node', version: nodeVersion },
+    ]);
   }, 300_000);
 
   it('a malformed --deviations file is an error naming the file and entry, before Cassandra starts', async () => {
