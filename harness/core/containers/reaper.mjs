@@ -7,10 +7,14 @@
 // It also removes the run's temp dir (PKI private keys), which the run's own cleanup may not reach; CQL
 // runs start it for that alone (label and socket "-").
 // argv: <parent pid> <label key=value | -> <engine unix socket | -> <run temp dir>
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 
 const [parentPid, label, socket, dir] = process.argv.slice(2);
+// It shares the run's process group: a Ctrl-C at the terminal (SIGINT to the whole group) or a
+// closed terminal (SIGHUP) must not end it with the run. The run ends it with SIGTERM.
+process.on('SIGINT', () => undefined);
+process.on('SIGHUP', () => undefined);
 const QUIET_MS = 3_000;
 const MAX_SWEEP_MS = 30_000;
 
@@ -54,13 +58,36 @@ async function sweepOnce() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-while (alive(Number(parentPid))) await sleep(300);
-if (dir && dir !== '-' && /secmatrix-(cql-)?run-[^/]+$/.test(dir)) rmSync(dir, { recursive: true, force: true });
-if (label === '-' || socket === '-') process.exit(0);
-const until = Date.now() + MAX_SWEEP_MS;
-let quietSince = Date.now();
-while (Date.now() - quietSince < QUIET_MS && Date.now() < until) {
-  if ((await sweepOnce()) > 0) quietSince = Date.now();
-  await sleep(250);
+/**
+ * Removes the run's temp dir until it stays gone: the run's own children (a Cassandra JVM, ended by
+ * its watchdog moments after the run) may still write into it, so one removal can fail half-way
+ * (ENOTEMPTY) or a log dir can come back.
+ */
+async function removeDir() {
+  const until = Date.now() + MAX_SWEEP_MS;
+  let goneSince;
+  while (Date.now() < until) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+    } catch {
+      /* still being written: again below */
+    }
+    if (existsSync(dir)) goneSince = undefined;
+    else if ((goneSince ??= Date.now()) && Date.now() - goneSince >= QUIET_MS) return;
+    await sleep(250);
+  }
 }
+
+while (alive(Number(parentPid))) await sleep(300);
+const sweepContainers = label !== '-' && socket !== '-';
+const dirJob = dir && dir !== '-' && /secmatrix-(cql-)?run-[^/]+$/.test(dir) ? removeDir() : Promise.resolve();
+if (sweepContainers) {
+  const until = Date.now() + MAX_SWEEP_MS;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < QUIET_MS && Date.now() < until) {
+    if ((await sweepOnce()) > 0) quietSince = Date.now();
+    await sleep(250);
+  }
+}
+await dirJob;
 process.exit(0);
