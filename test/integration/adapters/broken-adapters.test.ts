@@ -10,6 +10,7 @@ import { checkAdapter } from '../../../harness/cli/adapter-check.ts';
 import type { DriveContext, MemberEvidence } from '../../../harness/clients/driver.ts';
 import type { ClientSetup } from '../../../harness/core/plan/cell.ts';
 import type { PkiManifest } from '../../../pki/types.ts';
+import { alive } from '../../support/processes.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/adapters');
 const TIMEOUTS: AdapterTimeouts = { helloMs: 5000, connectMs: 1000, operationMs: 1000, slackMs: 1500 };
@@ -26,14 +27,6 @@ const setup: ClientSetup = {
   requiredCapabilities: ['credentials-password'],
 };
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 /** The child pids the fixture announced on its stderr. */
 const childPids = (log: string) => [...log.matchAll(/child pid (\d+)/g)].map((m) => Number(m[1]));
 

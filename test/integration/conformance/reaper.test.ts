@@ -7,24 +7,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../harness/core/util/repo-root.ts';
 import { privateTmp } from '../../support/private-tmp.ts';
+import { alive, settle } from '../../support/processes.ts';
 
 const REAPER = join(REPO_ROOT, 'harness/core/containers/reaper.mjs');
 const tmp = privateTmp('reaper');
 afterAll(() => tmp.remove());
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-  return check();
-}
 
 describe('the run reaper', () => {
   it('ignores SIGINT, removes the temp dir after the run is gone (also what comes back), then exits', async () => {
@@ -41,10 +28,10 @@ describe('the run reaper', () => {
     expect(alive(reaper.pid!), 'the reaper survives SIGINT').toBe(true);
     expect(existsSync(dir), 'nothing is removed while the run lives').toBe(true);
     run.kill('SIGKILL');
-    expect(await until(() => !existsSync(dir), 5_000)).toBe(true);
+    expect(await settle(() => !existsSync(dir), 5_000)).toBe(true);
     // A straggler (a server still dying) writes its log dir again: swept again.
     mkdirSync(join(dir, 'cql', 'server-1', 'logs'), { recursive: true });
-    expect(await until(() => !existsSync(dir), 5_000)).toBe(true);
+    expect(await settle(() => !existsSync(dir), 5_000)).toBe(true);
     expect(await reaperExit).toBe(0);
     expect(existsSync(dir)).toBe(false);
   }, 60_000);

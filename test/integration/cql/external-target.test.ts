@@ -18,6 +18,7 @@ import { loadServers } from '../../../harness/cql/plan/load.ts';
 import { connectAdmin } from '../../../harness/cql/run/admin.ts';
 import { freePort } from '../../../harness/core/util/ports.ts';
 import { privateTmp } from '../../support/private-tmp.ts';
+import { alive, settle } from '../../support/processes.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SECRET = 'sm-ext-admin-Kq7vX2';
@@ -28,18 +29,6 @@ const missing = !cassandraLib() ? 'Cassandra jars not resolved (.ci/setup-cassan
 const tmp = privateTmp('cql-external');
 const runDirs = () => new Set(tmp.leftovers('secmatrix-cql-run-'));
 const runProcesses = () => tmp.processes();
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-async function settle(check: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 250));
-}
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | string | null; output: string }> {
   let output = '';
