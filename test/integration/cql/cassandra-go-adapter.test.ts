@@ -25,6 +25,8 @@ const tlsPort = async (cert: string): Promise<number> => {
   const files = pki.artifacts[cert]!.files;
   const s = createTlsServer({ cert: readFileSync(files.chain!), key: readFileSync(files.key!) }, (c) => c.end());
   s.on('tlsClientError', () => undefined);
+  // Every connection is tracked: close() waits for open ones, so afterAll ends them first.
+  s.on('connection', (c: Socket) => sockets.push(c));
   tlsServers.push(s);
   return listen(s as unknown as Server);
 };
@@ -42,12 +44,15 @@ beforeAll(async () => {
   pki = await buildPki(defaultPkiRequest(), {});
 }, 660_000);
 
+/** A server's close, bounded: its connections were destroyed, so it ends at once. */
+const closed = (s: Server | TlsServer) => Promise.race([new Promise((r) => s.close(r)), new Promise((r) => setTimeout(r, 5_000))]);
+
 afterAll(async () => {
   await proc?.stop(3000);
   for (const s of sockets) s.destroy();
-  await new Promise((r) => silent?.close(r));
-  for (const s of tlsServers) await new Promise((r) => s.close(r));
-});
+  if (silent) await closed(silent);
+  for (const s of tlsServers) await closed(s);
+}, 30_000);
 
 const connect = (session: string, port: number, extra: Record<string, unknown> = {}) =>
   proc.request(
