@@ -6,13 +6,15 @@ import type { TestProject } from 'vitest/node';
 import { makeTempDir } from '../harness/core/util/tempdir.ts';
 import { SUITE_OPTIONS_KEY } from '../harness/core/suite/run-options.ts';
 import { FAMILIES } from '../harness/families.ts';
-import { CQL_ENV } from '../harness/cql/run/suite.ts';
+import { CQL_ENV, CQL_RUN_KEY } from '../harness/cql/run/suite.ts';
 import { buildPki, defaultPkiRequest } from '../pki/index.ts';
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  // The CQL run hands its suite the PKI and work dir itself (CQL_ENV): nothing to make for it either
-  // (a second PKI and temp dir made here would also register a second Ctrl-C handler in this process).
-  if (project.getProvidedContext()[SUITE_OPTIONS_KEY] || process.env[CQL_ENV.pki]) return undefined;
+  // The CQL run hands its suite the PKI and work dir itself (CQL_ENV, and it provides CQL_RUN_KEY):
+  // nothing to make for it either (a second PKI and temp dir made here would also register a second
+  // Ctrl-C handler in this process).
+  const provided = project.getProvidedContext();
+  if (provided[SUITE_OPTIONS_KEY] || provided[CQL_RUN_KEY] || process.env[CQL_ENV.pki]) return undefined;
   const work = await makeTempDir('suites');
   try {
     const pki = await buildPki(defaultPkiRequest(), { outDir: `${work.path}/pki` });

@@ -23,7 +23,7 @@ import { STATS_FILE, type CqlCellRecord } from './record.ts';
 import { startsTable, summaryTable, writeCqlReports, type CqlResult } from './report.ts';
 import { clientDeviations } from './deviations.ts';
 import { ErrorMap } from '../adapter/error-map.ts';
-import { CQL_ENV } from './suite.ts';
+import { CQL_ENV, CQL_RUN_KEY } from './suite.ts';
 import { targetEnv, type CqlTarget } from '../targets/index.ts';
 import { preflightExternal } from '../targets/external.ts';
 import { ContainerCassandra, type ServerImage } from '../targets/container.ts';
@@ -110,6 +110,9 @@ export async function runCql(o: CqlRunOptions): Promise<CqlRunOutcome> {
       },
       reporters: [...(o.verbose ? ['default' as const] : []), ['allure-vitest/reporter', { resultsDir }] as never, collector],
     });
+    // The suites project's global setup builds a PKI and expands every family's cells for a suite run
+    // alone; test.env does not reach it (it runs in this process), this does.
+    vitest.provide(CQL_RUN_KEY, true);
     const closeVitest = onCleanup('vitest run of the CQL suite', async () => {
       await withTimeout('closing vitest', 5000, vitest.close()).catch(() => undefined);
       await reapChildren(VITEST_WORKER, 8000);

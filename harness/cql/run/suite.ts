@@ -19,6 +19,15 @@ import { CqlRunContext } from './context.ts';
 import { clientDeviations, cqlDeviationFor, observedAsDeclared } from './deviations.ts';
 import { CQL_META_KEY, STATS_FILE, type CqlCellRecord } from './record.ts';
 
+/** Provided by the CQL run (vitest.provide): the suites project's global setup then makes nothing. */
+export const CQL_RUN_KEY = 'secmatrixCql';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    secmatrixCql: boolean | undefined;
+  }
+}
+
 export const CQL_ENV = {
   areas: 'SECMATRIX_CQL_AREAS',
   /** JSON: the resolved clients (harness/cql/run/clients.ts CqlClient[]). */
