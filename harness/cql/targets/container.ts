@@ -41,6 +41,10 @@ const SCYLLA_DATA = '/var/lib/scylla';
 const REJECTED = /ConfigurationException|Invalid yaml|Exception encountered during startup|Fatal configuration error/i;
 /** After the ready line: the superuser login (made ~0.1 s after the native port opens). */
 const PROBE_TIMEOUT_MS = 60_000;
+/** The login failed because nothing listens on the native port (not a TLS or authentication refusal). */
+export function nothingListened(message: string): boolean {
+  return /listened but the admin login did not succeed.*ECONNREFUSED/s.test(message);
+}
 
 /**
  * `--server-image` and one `--server-version` as an image: `cassandra` (default) the official image,
@@ -116,6 +120,18 @@ export class ContainerCassandra implements CqlServerSource {
   }
 
   async start(setup: CqlServerSetup, req: ServerStartRequest): Promise<CqlServer> {
+    try {
+      return await this.startOnce(setup, req);
+    } catch (err) {
+      // The ports are picked free but bound only when Cassandra has started in its container, seconds
+      // later, on the host network: another process may take one first, and then nothing listens on
+      // the native port (the login is refused at TCP level). Once more, on other ports.
+      if (!(err instanceof CassandraStartError) || !nothingListened(err.message)) throw err;
+      return await this.startOnce(setup, req);
+    }
+  }
+
+  private async startOnce(setup: CqlServerSetup, req: ServerStartRequest): Promise<CqlServer> {
     await mkdir(req.dataDir, { recursive: true });
     const [nativePort, storagePort] = [await freePort(), await freePort()];
     const { spec, yaml } = this.definition(setup, { nativePort, storagePort, stores: req.stores, dataDir: req.dataDir, pki: req.pki });

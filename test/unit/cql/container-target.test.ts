@@ -11,7 +11,7 @@ import { CASSANDRA_IMAGE_DIR, IMAGE_LIB, imageJvmArgs, localCassandraImage } fro
 import { cassandraJvmArgs } from '../../../harness/cql/cassandra/jvm-options.ts';
 import { CASSANDRA_CONF, CASSANDRA_DATA, CASSANDRA_READY, CASSANDRA_STORES, SCYLLA_CONF } from '../../../harness/cql/containers.ts';
 import type { CqlServerSetup } from '../../../harness/cql/model.ts';
-import { ContainerCassandra, resolveServerImage, scyllaNotApplicable } from '../../../harness/cql/targets/container.ts';
+import { ContainerCassandra, nothingListened, resolveServerImage, scyllaNotApplicable } from '../../../harness/cql/targets/container.ts';
 import { serverSourceFromEnv, TARGET_ENV, targetEnv } from '../../../harness/cql/targets/index.ts';
 import { RUN_LABEL } from '../../../harness/core/containers/docker-api.ts';
 
@@ -168,5 +168,19 @@ describe('the settings the run hands to the suite', () => {
     expect(src.fresh).toBe(true);
     expect(serverSourceFromEnv({}).name).toBe('embedded');
     expect(() => serverSourceFromEnv({ [TARGET_ENV.target]: 'container' })).toThrow(TARGET_ENV.image);
+  });
+});
+
+describe('a container whose native port never listened', () => {
+  it('is told from a refusal, so only it is started again (on other ports)', () => {
+    const refused =
+      'localhost/secmatrix/cassandra:5.0.9 listened but the admin login did not succeed within 60000 ms (last: All host(s) tried for query failed. ' +
+      'First host tried, 127.0.0.1:39231: Error: connect ECONNREFUSED 127.0.0.1:39231\n    at TCPConnectWrap.afterConnect)';
+    expect(nothingListened(refused)).toBe(true);
+    expect(nothingListened(refused.replace('ECONNREFUSED', 'ECONNRESET'))).toBe(false);
+    expect(
+      nothingListened('listened but the admin login did not succeed within 60000 ms (last: Provided username cassandra and/or password are incorrect)'),
+    ).toBe(false);
+    expect(nothingListened('localhost/secmatrix/cassandra:5.0.9 did not become ready: ECONNREFUSED')).toBe(false);
   });
 });
